@@ -1,0 +1,37 @@
+package dev.unroll.spec;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an interface or abstract class as a network spec. The Unroll processor generates a class
+ * named {@code <Spec>Net} in the same package (for a nested spec, the enclosing names joined by
+ * {@code _}: {@code Outer_InnerNet}), unless {@link #className()} names another. The layers are the
+ * {@link Layer} annotations on the same type, in source order; the last one produces the class
+ * scores.
+ *
+ * <p>Everything here shapes the generated code and is baked into it. Everything a user tunes
+ * (learning rate, L2 strength, batch size up to {@link #maxBatch()}, seed) is a run-time value.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Network {
+  /** Number of input features per sample. */
+  int inputs();
+
+  /** The data loss applied to the last layer's scores. */
+  Loss loss() default Loss.SOFTMAX;
+
+  /** Element type of every array of the generated class. */
+  Precision precision() default Precision.FLOAT;
+
+  /** The largest batch the generated class accepts; its buffers are allocated for it once. */
+  int maxBatch() default 256;
+
+  /** Simple name of the generated class; empty means {@code <Spec>Net}. */
+  String className() default "";
+}
