@@ -1,0 +1,91 @@
+package dev.unroll.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.unroll.processor.check.Message;
+import dev.unroll.processor.check.Report;
+import dev.unroll.processor.check.SpecChecker;
+import dev.unroll.processor.emit.ClassEmitter;
+import dev.unroll.processor.model.NetSpec;
+import dev.unroll.processor.plan.NetPlan;
+import dev.unroll.processor.plan.Planner;
+import dev.unroll.processor.read.RawAnnotation;
+import dev.unroll.processor.read.SpecReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Turns each {@code @Network} spec into a generated network class: read, check, plan, emit. One
+ * bad spec is reported and abandoned; the others are still generated. Nothing thrown inside
+ * reaches javac: an unexpected exception becomes an error on the spec with its stack trace.
+ */
+@AutoService(Processor.class)
+public final class UnrollProcessor extends AbstractProcessor {
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("dev.unroll.spec.Network", "dev.unroll.spec.Layer", "dev.unroll.spec.Layers");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<Element> specs = new LinkedHashSet<>();
+    for (TypeElement annotation : annotations) {
+      specs.addAll(round.getElementsAnnotatedWith(annotation));
+    }
+    for (Element element : specs) {
+      try {
+        process(element);
+      } catch (RuntimeException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.INTERNAL.format(element, trace), element);
+      }
+    }
+    return false;
+  }
+
+  private void process(Element element) {
+    Report report = new Report();
+    RawAnnotation network = SpecReader.network(element);
+    if (network == null) {
+      RawAnnotation layer = SpecReader.layers(element).get(0);
+      report.error(Message.LAYER_WITHOUT_NETWORK.format(element.getSimpleName()), element,
+          layer.mirror(), null);
+      report.printTo(processingEnv.getMessager());
+      return;
+    }
+    TypeElement type = (TypeElement) element;
+    Optional<NetSpec> spec =
+        new SpecChecker(processingEnv.getElementUtils()).check(type, network, report);
+    report.printTo(processingEnv.getMessager());
+    if (spec.isEmpty()) {
+      return;
+    }
+    NetPlan plan = Planner.plan(spec.get());
+    JavaFile file = ClassEmitter.emit(plan, type);
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "[UnrollWrite] could not write " + spec.get().className() + ": " + e.getMessage(),
+          element);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.unroll.processor.check;
+
+import dev.unroll.processor.model.LayerSpec;
+import dev.unroll.processor.read.RawAnnotation;
+import dev.unroll.spec.Activation;
+import dev.unroll.spec.Init;
+import dev.unroll.spec.LayerKind;
+
+/**
+ * Checks one {@code @Layer} and resolves its defaults: leaky slope 0.01, ELU alpha 1.0, PReLU's
+ * starting alpha 0.25 (as PyTorch), maxout 2 pieces, NORMAL scale 1.0.
+ */
+final class LayerRules {
+  static final double DEFAULT_SLOPE = 0.01;
+  static final double DEFAULT_ELU_ALPHA = 1.0;
+  static final double DEFAULT_PRELU_ALPHA = 0.25;
+  static final int DEFAULT_PIECES = 2;
+  static final double DEFAULT_SCALE = 1.0;
+
+  private LayerRules() {}
+
+  static LayerSpec check(RawAnnotation a, int index, int fanIn, Report report) {
+    LayerKind kind = a.enumValue("kind", LayerKind.class, LayerKind.DENSE, report);
+    int units = a.intValue("units", 1, report);
+    Activation act = a.enumValue("activation", Activation.class, Activation.IDENTITY, report);
+    Init init = a.enumValue("init", Init.class, Init.XAVIER, report);
+    boolean bn = a.booleanValue("batchNorm", false, report);
+
+    if (units <= 0) {
+      error(a, "units", report, Message.NOT_POSITIVE.format("units", units,
+          "set it to the number of outputs of this layer"));
+    }
+
+    double slope = Double.NaN;
+    if (act == Activation.LEAKY_RELU) {
+      slope = a.doubleValue("slope", DEFAULT_SLOPE, report);
+      if (!(slope >= 0 && slope < 1)) {
+        error(a, "slope", report, Message.BAD_CONSTANT.format("slope", "in [0, 1)", slope,
+            "a leaky ReLU keeps a small negative slope such as 0.01"));
+      }
+    } else {
+      unused(a, "slope", "LEAKY_RELU", "activation " + act, "activation", report);
+    }
+
+    double alpha = Double.NaN;
+    if (act == Activation.ELU) {
+      alpha = a.doubleValue("alpha", DEFAULT_ELU_ALPHA, report);
+      if (!(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
+        error(a, "alpha", report, Message.BAD_CONSTANT.format("alpha", "positive and finite",
+            alpha, "ELU saturates at -alpha for large negative inputs; 1.0 is the usual value"));
+      }
+    } else if (act == Activation.PRELU) {
+      alpha = a.doubleValue("alpha", DEFAULT_PRELU_ALPHA, report);
+      if (!Double.isFinite(alpha)) {
+        error(a, "alpha", report, Message.BAD_CONSTANT.format("alpha", "finite", alpha,
+            "it is PReLU's starting slope; 0.25 is the usual value"));
+      }
+    } else {
+      unused(a, "alpha", "ELU and PRELU", "activation " + act, "activation", report);
+    }
+
+    int pieces = 0;
+    if (act == Activation.MAXOUT) {
+      pieces = a.intValue("pieces", DEFAULT_PIECES, report);
+      if (pieces < 2) {
+        error(a, "pieces", report, Message.TOO_FEW_PIECES.format(pieces));
+      }
+    } else {
+      unused(a, "pieces", "MAXOUT", "activation " + act, "activation", report);
+    }
+
+    double scale = Double.NaN;
+    if (init == Init.NORMAL) {
+      scale = a.doubleValue("scale", DEFAULT_SCALE, report);
+      if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+        error(a, "scale", report, Message.BAD_CONSTANT.format("scale", "positive and finite",
+            scale, "it is the standard deviation of the initial weights, e.g. 1.0"));
+      }
+    } else {
+      unused(a, "scale", "init NORMAL", "init " + init, "init", report);
+    }
+
+    if (init == Init.ZERO) {
+      report.warning(Message.ZERO_INIT.format(index), a.element(), a.mirror(), a.value("init"));
+    }
+    return new LayerSpec(index, fanIn, kind, Math.max(units, 1), act, init, scale, bn, slope,
+        alpha, Math.max(pieces, act == Activation.MAXOUT ? 2 : 0));
+  }
+
+  private static void unused(RawAnnotation a, String member, String appliesTo, String actual,
+      String change, Report report) {
+    if (a.has(member)) {
+      error(a, member, report,
+          Message.CONSTANT_NOT_USED.format(member, appliesTo, actual, member, change));
+    }
+  }
+
+  private static void error(RawAnnotation a, String member, Report report, String message) {
+    report.error(message, a.element(), a.mirror(), a.value(member));
+  }
+}

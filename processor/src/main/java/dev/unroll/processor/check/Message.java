@@ -1,0 +1,63 @@
+package dev.unroll.processor.check;
+
+/**
+ * Every diagnostic the processor prints, with a stable id in brackets (as AutoValue does) and a
+ * text that says what is wrong and how to fix it. Arguments are filled by {@link #format}.
+ */
+public enum Message {
+  NOT_ABSTRACT("UnrollSpecKind",
+      "@Network must be on an interface or an abstract class, not on %s %s; declare it as"
+          + " `interface %s {}`"),
+  GENERIC_SPEC("UnrollGenericSpec",
+      "spec %s has type parameters; a network spec cannot be generic, remove <%s>"),
+  PRIVATE_SPEC("UnrollPrivateSpec",
+      "spec %s is private; the generated class in the same package must see it, make it"
+          + " package-private or public"),
+  INNER_SPEC("UnrollInnerSpec",
+      "spec %s is an inner class; declare it static so the generated class can extend it"),
+  NO_CONSTRUCTOR("UnrollNoConstructor",
+      "abstract class %s needs a non-private constructor without parameters for the generated"
+          + " class to call"),
+  ABSTRACT_METHOD("UnrollAbstractMethod",
+      "spec %s declares abstract method %s, which Unroll cannot implement; remove it or give it"
+          + " a body (a spec may only extend dev.unroll.runtime.Model)"),
+  NO_LAYERS("UnrollNoLayers",
+      "@Network %s has no @Layer; add at least one, e.g. @Layer(units = 10) for the scores"),
+  LAYER_WITHOUT_NETWORK("UnrollLayerWithoutNetwork",
+      "@Layer on %s without @Network; add @Network(inputs = ...) to make it a spec"),
+  NOT_POSITIVE("UnrollNotPositive",
+      "%s must be positive, was %d; %s"),
+  TOO_FEW_CLASSES("UnrollTooFewClasses",
+      "the last @Layer gives the class scores and has %d unit; a %s classifier needs at least 2"),
+  TOO_FEW_PIECES("UnrollTooFewPieces",
+      "maxout needs at least 2 pieces, was %d; use pieces = 2 (the default) or more"),
+  CONSTANT_NOT_USED("UnrollConstantNotUsed",
+      "%s applies only to %s, but this layer is %s; remove %s or change the %s"),
+  BAD_CONSTANT("UnrollBadConstant",
+      "%s must be %s, was %s; %s"),
+  CLASS_NAME_INVALID("UnrollClassName",
+      "className \"%s\" is not a Java identifier; use a simple name such as \"MyNet\""),
+  NAME_CLASH("UnrollNameClash",
+      "the generated class %s would clash with an existing type; rename the spec or set"
+          + " @Network(className = \"...\")"),
+  ZERO_INIT("UnrollZeroInit",
+      "layer %d starts with all-zero weights: every unit computes the same thing and symmetry"
+          + " never breaks; use XAVIER, or HE for ReLU"),
+  UNREADABLE("UnrollUnreadable",
+      "%s has a value the processor cannot read (%s); fix the earlier error on this line"),
+  INTERNAL("UnrollInternal",
+      "the Unroll processor failed on %s; please report this with the spec:%n%s");
+
+  private final String id;
+  private final String text;
+
+  Message(String id, String text) {
+    this.id = id;
+    this.text = text;
+  }
+
+  /** The message with its id prefix and arguments filled in. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(text, args);
+  }
+}

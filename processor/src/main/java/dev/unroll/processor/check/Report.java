@@ -1,0 +1,47 @@
+package dev.unroll.processor.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Problems found in one spec. Stages fill it and never print; the processor prints it once, so
+ * all errors of a spec appear in one compile.
+ */
+public final class Report {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  /** An error on an annotation value (value and annotation may be null for coarser places). */
+  public void error(String message, Element element, AnnotationMirror annotation,
+      AnnotationValue value) {
+    items.add(new Diagnostic(Kind.ERROR, message, element, annotation, value));
+  }
+
+  /** A warning on an annotation value. */
+  public void warning(String message, Element element, AnnotationMirror annotation,
+      AnnotationValue value) {
+    items.add(new Diagnostic(Kind.WARNING, message, element, annotation, value));
+  }
+
+  /** Whether any error was reported. */
+  public boolean hasErrors() {
+    return items.stream().anyMatch(d -> d.kind() == Kind.ERROR);
+  }
+
+  /** Prints every item at its place. */
+  public void printTo(Messager messager) {
+    for (Diagnostic d : items) {
+      if (d.value() != null) {
+        messager.printMessage(d.kind(), d.message(), d.element(), d.annotation(), d.value());
+      } else if (d.annotation() != null) {
+        messager.printMessage(d.kind(), d.message(), d.element(), d.annotation());
+      } else {
+        messager.printMessage(d.kind(), d.message(), d.element());
+      }
+    }
+  }
+}

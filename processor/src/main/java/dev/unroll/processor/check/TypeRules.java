@@ -1,0 +1,68 @@
+package dev.unroll.processor.check;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/** Checks that the annotated type can be implemented or extended by a generated class. */
+final class TypeRules {
+  private static final String MODEL = "dev.unroll.runtime.Model";
+
+  private TypeRules() {}
+
+  static void check(TypeElement type, AnnotationMirror network, Elements elements,
+      Report report) {
+    ElementKind kind = type.getKind();
+    boolean isInterface = kind == ElementKind.INTERFACE;
+    boolean isAbstractClass =
+        kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+    if (!isInterface && !isAbstractClass) {
+      String what = kind == ElementKind.CLASS ? "concrete class"
+          : kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      report.error(Message.NOT_ABSTRACT.format(what, type.getSimpleName(), type.getSimpleName()),
+          type, network, null);
+      return;
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      String params = type.getTypeParameters().stream().map(Object::toString)
+          .collect(Collectors.joining(", "));
+      report.error(Message.GENERIC_SPEC.format(type.getSimpleName(), params), type, null, null);
+    }
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        report.error(Message.PRIVATE_SPEC.format(t.getSimpleName()), type, null, null);
+        break;
+      }
+    }
+    if (isAbstractClass && type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      report.error(Message.INNER_SPEC.format(type.getSimpleName()), type, null, null);
+    }
+    if (isAbstractClass) {
+      List<ExecutableElement> ctors = ElementFilter.constructorsIn(type.getEnclosedElements());
+      boolean usable = ctors.stream().anyMatch(
+          c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+      if (!usable) {
+        report.error(Message.NO_CONSTRUCTOR.format(type.getSimpleName()), type, null, null);
+      }
+    }
+    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT) && !isModelMethod(m)) {
+        Element where = m.getEnclosingElement().equals(type) ? m : type;
+        report.error(Message.ABSTRACT_METHOD.format(type.getSimpleName(), m), where, null, null);
+      }
+    }
+  }
+
+  private static boolean isModelMethod(ExecutableElement m) {
+    return ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals(MODEL);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.unroll.processor.plan.LayerPlan;
+
+/**
+ * Each nonlinearity's forward {@code h = f(z)} and, next to it, its backward {@code dz = f'(z) *
+ * dh}, written with the layer's constants as literals. Derivatives are expressed through the saved
+ * output where the formula allows (sigmoid: h(1 - h), tanh: 1 - h^2, ELU: h + alpha).
+ */
+final class ActivationEmitter {
+  private ActivationEmitter() {}
+
+  static CodeBlock forward(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int units = p.units();
+    if (p.alpha() != null) {
+      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] h = $L[i]", t.t(), p.h());
+    if (p.argmax() != null) {
+      c.addStatement("int[] arg = $L[i]", p.argmax());
+    }
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    switch (p.activation()) {
+      case SIGMOID -> {
+        c.add("// sigmoid: 1 / (1 + e^-z)\n");
+        c.addStatement("h[j] = $L", t.fromDouble("(1.0 / (1.0 + Math.exp(-z[j])))"));
+      }
+      case TANH -> c.addStatement("h[j] = $L", t.fromDouble("Math.tanh(z[j])"));
+      case RELU -> c.addStatement("h[j] = Math.max(z[j], $L)", t.lit(0));
+      case LEAKY_RELU -> {
+        c.add("// leaky ReLU: max(slope * z, z), slope $L < 1\n", p.spec().slope());
+        c.addStatement("h[j] = Math.max(z[j], $L * z[j])", t.lit(p.spec().slope()));
+      }
+      case PRELU -> {
+        c.add("// PReLU: max(0, z) + alpha_j * min(0, z), alpha learned per unit\n");
+        c.addStatement("h[j] = Math.max(z[j], $1L) + a[j] * Math.min(z[j], $1L)", t.lit(0));
+      }
+      case ELU -> {
+        c.add("// ELU: z for z > 0, alpha (e^z - 1) otherwise; expm1 keeps precision near 0\n");
+        c.addStatement("$L v = z[j]", t.t());
+        c.addStatement("h[j] = v > $L ? v : $L * $L", t.lit(0), t.lit(p.spec().alpha()),
+            t.fromDouble("Math.expm1(v)"));
+      }
+      case MAXOUT -> {
+        c.add("// maxout: the largest of $L pieces; the winner is kept for backward\n",
+            p.spec().pieces());
+        c.addStatement("$L best = z[j]", t.t());
+        c.addStatement("int piece = 0");
+        for (int q = 1; q < p.spec().pieces(); q++) {
+          c.beginControlFlow("if (z[j + $L] > best)", q * units);
+          c.addStatement("best = z[j + $L]", q * units);
+          c.addStatement("piece = $L", q);
+          c.endControlFlow();
+        }
+        c.addStatement("h[j] = best");
+        c.addStatement("arg[j] = piece");
+      }
+      default -> throw new IllegalStateException("no forward for " + p.activation());
+    }
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /** Writes {@code dz} from {@code dh}; PReLU also accumulates its alpha gradient. */
+  static CodeBlock backward(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int units = p.units();
+    if (p.alpha() != null) {
+      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
+      c.addStatement("$L[] da = $L[0]", t.t(), p.dalpha());
+      c.addStatement("java.util.Arrays.fill(da, $L)", t.lit(0));
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.dz());
+    switch (p.activation()) {
+      case SIGMOID, TANH, RELU, ELU -> c.addStatement("$L[] h = $L[i]", t.t(), p.h());
+      case MAXOUT -> {
+        c.addStatement("int[] arg = $L[i]", p.argmax());
+        c.add("// only the winning piece passes the gradient\n");
+        c.addStatement("java.util.Arrays.fill(dz, $L)", t.lit(0));
+      }
+      default -> { }
+    }
+    switch (p.activation()) {
+      case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+      default -> { }
+    }
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    switch (p.activation()) {
+      case SIGMOID -> c.addStatement("dz[j] = dh[j] * h[j] * ($L - h[j])", t.lit(1));
+      case TANH -> c.addStatement("dz[j] = dh[j] * ($L - h[j] * h[j])", t.lit(1));
+      case RELU -> {
+        c.add("// h >= 0, so signum(h) is the 0/1 mask without a branch\n");
+        c.addStatement("dz[j] = dh[j] * Math.signum(h[j])");
+      }
+      case LEAKY_RELU -> c.addStatement("dz[j] = z[j] > $L ? dh[j] : $L * dh[j]", t.lit(0),
+          t.lit(p.spec().slope()));
+      case PRELU -> {
+        c.addStatement("da[j] += dh[j] * Math.min(z[j], $L)", t.lit(0));
+        c.addStatement("dz[j] = z[j] > $L ? dh[j] : a[j] * dh[j]", t.lit(0));
+      }
+      case ELU -> c.addStatement("dz[j] = z[j] > $L ? dh[j] : dh[j] * (h[j] + $L)", t.lit(0),
+          t.lit(p.spec().alpha()));
+      case MAXOUT -> c.addStatement("dz[j + arg[j] * $L] = dh[j]", units);
+      default -> throw new IllegalStateException("no backward for " + p.activation());
+    }
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+}

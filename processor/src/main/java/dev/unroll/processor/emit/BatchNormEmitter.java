@@ -1,0 +1,114 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.unroll.processor.plan.LayerPlan;
+
+/**
+ * Batch normalization between the affine map and the activation, in place on {@code z}:
+ * {@code xhat = (z - mu) / sqrt(var + eps)}, {@code y = gamma xhat + beta}. Training uses the
+ * batch's mean and biased variance and updates running averages (momentum 0.9); evaluation uses
+ * the running averages.
+ */
+final class BatchNormEmitter {
+  static final double EPS = 1e-5;
+  static final double MOMENTUM = 0.9;
+
+  private BatchNormEmitter() {}
+
+  static CodeBlock forward(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int cols = p.cols();
+    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
+    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
+    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
+    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
+    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
+    c.beginControlFlow("if (training)");
+    c.add("// batch mean and biased variance, then running = 0.9 running + 0.1 batch\n");
+    c.addStatement("java.util.Arrays.fill(mu, $L)", t.lit(0));
+    c.addStatement("java.util.Arrays.fill(inv, $L)", t.lit(0));
+    rows(c, t, p.z(), "z", cols, "mu[j] += z[j]");
+    c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("mu[j] *= invN");
+    c.endControlFlow();
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("$L dev = z[j] - mu[j]", t.t());
+    c.addStatement("inv[j] += dev * dev");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("$L var = inv[j] * invN", t.t());
+    c.addStatement("rm[j] = $1L * rm[j] + $2L * mu[j]", t.lit(MOMENTUM), t.lit(1 - MOMENTUM));
+    c.addStatement("rv[j] = $1L * rv[j] + $2L * var", t.lit(MOMENTUM), t.lit(1 - MOMENTUM));
+    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(var + " + EPS + "))"));
+    c.endControlFlow();
+    c.nextControlFlow("else");
+    c.add("// evaluation: the running averages stand in for the batch statistics\n");
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("mu[j] = rm[j]");
+    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("$L v = (z[j] - mu[j]) * inv[j]", t.t());
+    c.addStatement("xh[j] = v");
+    c.addStatement("z[j] = g[j] * v + be[j]");
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /**
+   * On entry {@code dz} holds dL/dy. Training: dz = gamma * inv / N * (N dy - sum dy - xhat sum(dy
+   * xhat)), the batch statistics' own dependence on z included. Evaluation: dz = gamma * inv * dy.
+   */
+  static CodeBlock backward(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int cols = p.cols();
+    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
+    c.addStatement("$L[] dg = $L[0]", t.t(), p.dgamma());
+    c.addStatement("$L[] dbe = $L[0]", t.t(), p.dbeta());
+    c.addStatement("java.util.Arrays.fill(dg, $L)", t.lit(0));
+    c.addStatement("java.util.Arrays.fill(dbe, $L)", t.lit(0));
+    c.add("// dgamma = sum dy * xhat, dbeta = sum dy\n");
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("dg[j] += d[j] * xh[j]");
+    c.addStatement("dbe[j] += d[j]");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("if (training)");
+    c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("d[j] = g[j] * inv[j] * (d[j] - (dbe[j] + xh[j] * dg[j]) * invN)");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.nextControlFlow("else");
+    rows(c, t, p.dz(), "d", cols, "d[j] *= g[j] * inv[j]");
+    c.endControlFlow();
+    return c.build();
+  }
+
+  private static void rows(CodeBlock.Builder c, Num t, String array, String local, int cols,
+      String statement) {
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] $L = $L[i]", t.t(), local, array);
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement(statement);
+    c.endControlFlow();
+    c.endControlFlow();
+  }
+}

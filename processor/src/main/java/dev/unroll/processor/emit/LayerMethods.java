@@ -1,0 +1,63 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.spec.Activation;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One forward and one backward method per layer, each reading like its formula. Keeping a layer
+ * per method keeps every method far under HotSpot's 8,000-byte limit for JIT compilation.
+ */
+final class LayerMethods {
+  private LayerMethods() {}
+
+  static MethodSpec forward(LayerPlan p, Num t) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("forward" + p.index())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addJavadoc("Layer $L forward: $L.\n", p.index(), describe(p));
+    m.addCode("// z = x W$L\n", p.b() != null ? " + b" : "");
+    m.addCode(AffineEmitter.forward(p, t));
+    if (p.gamma() != null) {
+      m.addCode(BatchNormEmitter.forward(p, t));
+    }
+    if (p.hasOwnActivation()) {
+      m.addCode(ActivationEmitter.forward(p, t));
+    }
+    return m.build();
+  }
+
+  static MethodSpec backward(LayerPlan p, Num t) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward" + p.index())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addParameter(t.type(), "reg")
+        .addJavadoc("Layer $L backward, in mirror order of {@code forward$L}.\n", p.index(),
+            p.index());
+    if (p.hasOwnActivation()) {
+      m.addCode(ActivationEmitter.backward(p, t));
+    }
+    if (p.gamma() != null) {
+      m.addCode(BatchNormEmitter.backward(p, t));
+    }
+    m.addCode(AffineEmitter.backwardParams(p, t));
+    if (p.dIn() != null) {
+      m.addCode(AffineEmitter.backwardInput(p, t));
+    }
+    return m.build();
+  }
+
+  static String describe(LayerPlan p) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(p.fanIn()).append(" -> ").append(p.units());
+    if (p.activation() == Activation.MAXOUT) {
+      sb.append(" (").append(p.spec().pieces()).append(" pieces)");
+    }
+    if (p.gamma() != null) {
+      sb.append(", batch norm");
+    }
+    sb.append(", ").append(p.activation());
+    return sb.toString();
+  }
+}

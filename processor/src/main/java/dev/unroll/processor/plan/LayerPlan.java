@@ -1,0 +1,76 @@
+package dev.unroll.processor.plan;
+
+import dev.unroll.processor.model.LayerSpec;
+import dev.unroll.spec.Activation;
+
+/**
+ * How one layer is laid out and looped: the names of its arrays (aliases where a stage is the
+ * identity, so no copy is made), and which loops are unrolled.
+ *
+ * @param in the layer's input rows ({@code input} for the first layer)
+ * @param dIn gradient rows of the input, or null for the first layer: the network's input needs
+ *     no gradient, so that product is never computed
+ * @param h the activation output; the same array as {@code z} for IDENTITY
+ * @param dh gradient of {@code h}; the same array as {@code dz} for IDENTITY
+ * @param unrollInputs whether the loop over inputs is written out (small fan-in)
+ * @param unrollCols whether the loop over output columns is written out (few outputs)
+ * @param accumulators independent partial sums in the input-gradient dot products
+ */
+public record LayerPlan(
+    LayerSpec spec,
+    String in,
+    String dIn,
+    String w,
+    String dw,
+    String b,
+    String db,
+    String z,
+    String dz,
+    String h,
+    String dh,
+    String gamma,
+    String beta,
+    String dgamma,
+    String dbeta,
+    String runningMean,
+    String runningVar,
+    String xhat,
+    String batchMean,
+    String invStd,
+    String alpha,
+    String dalpha,
+    String argmax,
+    boolean unrollInputs,
+    boolean unrollCols,
+    int accumulators) {
+
+  /** 1-based index. */
+  public int index() {
+    return spec.index();
+  }
+
+  /** Number of inputs. */
+  public int fanIn() {
+    return spec.fanIn();
+  }
+
+  /** Columns of the affine output. */
+  public int cols() {
+    return spec.cols();
+  }
+
+  /** Units after the activation. */
+  public int units() {
+    return spec.units();
+  }
+
+  /** The activation. */
+  public Activation activation() {
+    return spec.activation();
+  }
+
+  /** Whether the activation output is a separate array. */
+  public boolean hasOwnActivation() {
+    return spec.activation() != Activation.IDENTITY;
+  }
+}

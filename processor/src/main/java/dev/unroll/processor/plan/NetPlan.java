@@ -1,0 +1,21 @@
+package dev.unroll.processor.plan;
+
+import dev.unroll.processor.model.NetSpec;
+import java.util.List;
+
+/**
+ * The planned network: the spec, one {@link LayerPlan} per layer, and the constants baked into
+ * the generated class.
+ *
+ * @param scores rows of class scores (the last layer's activation output)
+ * @param dScores their gradient, written by the loss
+ * @param fingerprint SHA-256 of the architecture, computed at compile time
+ */
+public record NetPlan(NetSpec spec, List<LayerPlan> layers, String scores, String dScores,
+    String fingerprint) {
+
+  /** The last layer. */
+  public LayerPlan last() {
+    return layers.get(layers.size() - 1);
+  }
+}
