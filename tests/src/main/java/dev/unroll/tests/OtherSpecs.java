@@ -1,0 +1,71 @@
+package dev.unroll.tests;
+
+import dev.unroll.spec.Activation;
+import dev.unroll.spec.Init;
+import dev.unroll.spec.Layer;
+import dev.unroll.spec.Loss;
+import dev.unroll.spec.Network;
+import dev.unroll.spec.Precision;
+
+/** Specs for the precision, seed, initial-loss, init and bytecode-size tests. */
+final class OtherSpecs {
+  private OtherSpecs() {}
+
+  /** One architecture in float ... */
+  @Network(inputs = 6, maxBatch = 16)
+  @Layer(units = 20, activation = Activation.TANH, batchNorm = true)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE)
+  @Layer(units = 5)
+  interface MixedFloat {}
+
+  /** ... and the same in double. */
+  @Network(inputs = 6, maxBatch = 16, precision = Precision.DOUBLE)
+  @Layer(units = 20, activation = Activation.TANH, batchNorm = true)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE)
+  @Layer(units = 5)
+  interface MixedDouble {}
+
+  /** CIFAR-sized input, 10 classes, the lecture's small init: softmax must start at ln(10). */
+  @Network(inputs = 3072, maxBatch = 64)
+  @Layer(units = 50, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Layer(units = 10, init = Init.SMALL_RANDOM)
+  interface SmallInitSoftmax {}
+
+  /** The same with the SVM loss: it must start at C - 1 = 9. */
+  @Network(inputs = 3072, maxBatch = 64, loss = Loss.SVM)
+  @Layer(units = 50, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Layer(units = 10, init = Init.SMALL_RANDOM)
+  interface SmallInitSvm {}
+
+  /** One layer per init, wide enough to measure the weights' spread. */
+  @Network(inputs = 400, maxBatch = 4)
+  @Layer(units = 300, init = Init.ZERO)
+  @Layer(units = 300, init = Init.SMALL_RANDOM)
+  @Layer(units = 300, init = Init.NORMAL, scale = 0.5)
+  @Layer(units = 300, init = Init.XAVIER)
+  @Layer(units = 300, init = Init.GLOROT_UNIFORM)
+  @Layer(units = 200, init = Init.HE, activation = Activation.PRELU, alpha = 0.3)
+  @Layer(units = 10, batchNorm = true)
+  interface Inits {}
+
+  /** WORKLOADS.md W2: the MNIST-sized MLP with batch norm. */
+  @Network(inputs = 784, maxBatch = 128)
+  @Layer(units = 256, activation = Activation.ELU, batchNorm = true)
+  @Layer(units = 128, activation = Activation.RELU, batchNorm = true)
+  @Layer(units = 10)
+  interface Mnist {}
+
+  /** WORKLOADS.md W4: the wide network. */
+  @Network(inputs = 1024, maxBatch = 256)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 10)
+  interface Wide {}
+
+  /** Large maxout and PReLU layers, for the bytecode-size test. */
+  @Network(inputs = 1024, maxBatch = 256, loss = Loss.SVM)
+  @Layer(units = 512, activation = Activation.MAXOUT, pieces = 4, batchNorm = true)
+  @Layer(units = 1024, activation = Activation.PRELU)
+  @Layer(units = 10)
+  interface WideMaxout {}
+}
