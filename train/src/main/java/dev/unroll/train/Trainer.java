@@ -11,7 +11,7 @@ import dev.unroll.train.optim.Optimizers;
 /**
  * The training loop: epochs over seeded shuffled mini-batches, an optimizer on
  * {@link Model#params()}, a learning-rate schedule, L2, evaluation on a validation split each epoch,
- * early stopping on validation accuracy with the best weights restored, a divergence guard and a
+ * early stopping on validation accuracy (ties broken by validation loss) with the best weights restored, a divergence guard and a
  * monitor of every layer. Configure with the fluent setters, then call {@link #fit}.
  *
  * <pre>{@code
@@ -175,6 +175,7 @@ public final class Trainer {
 
     double startLoss = Double.NaN;
     double bestAcc = Double.NEGATIVE_INFINITY;
+    double bestValLoss = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     int sinceBest = 0;
     StopReason reason = StopReason.COMPLETED;
@@ -231,8 +232,11 @@ public final class Trainer {
         }
         lastGood.copyFrom(model);
         if (validate) {
-          if (val.accuracy() > bestAcc) {
+          // Ties in accuracy (common once it saturates) go to the lower validation loss.
+          if (val.accuracy() > bestAcc
+              || (val.accuracy() == bestAcc && val.loss() < bestValLoss)) {
             bestAcc = val.accuracy();
+            bestValLoss = val.loss();
             bestEpoch = epoch + 1;
             sinceBest = 0;
             best.copyFrom(model);
