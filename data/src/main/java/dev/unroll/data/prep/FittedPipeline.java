@@ -137,14 +137,24 @@ public final class FittedPipeline implements FittedStep {
    * @throws IllegalStateException when a step is not one of this package's kinds
    */
   public void save(Path path) throws IOException {
+    Safetensors.write(path, toTensorFile());
+  }
+
+  /**
+   * The statistics and settings as a file's contents, for storing inside another file such as a
+   * checkpoint; {@link #fromTensorFile} reverses it.
+   *
+   * @throws IllegalStateException when a step is not one of this package's kinds
+   */
+  public TensorFile toTensorFile() {
     for (FittedStep s : steps) {
       if (!List.of(MeanCentering.KIND, Standardization.KIND, Pca.KIND).contains(s.kind())
           || s instanceof FittedPipeline) {
         throw new IllegalStateException("cannot save a step of kind " + s.kind()
-            + ": load() restores only center, standardize and pca");
+            + ": only center, standardize and pca can be restored");
       }
     }
-    Safetensors.write(path, settings(), statistics());
+    return TensorFile.of(settings(), statistics());
   }
 
   /**
@@ -154,14 +164,25 @@ public final class FittedPipeline implements FittedStep {
    *     preprocessing file, or a step's kind, settings or statistics are wrong
    */
   public static FittedPipeline load(Path path) throws IOException {
-    TensorFile file = Safetensors.read(path);
+    return fromTensorFile(Safetensors.read(path), path);
+  }
+
+  /**
+   * Restores a pipeline from the contents {@link #toTensorFile} made.
+   *
+   * @param source the file the contents came from, named in error messages
+   * @throws DataFileException when the contents are not a preprocessing pipeline, or a step's
+   *     kind, settings or statistics are wrong
+   */
+  public static FittedPipeline fromTensorFile(TensorFile file, Path source)
+      throws DataFileException {
     Map<String, String> meta = file.metadata();
     if (!FORMAT.equals(meta.get("format"))) {
-      throw new DataFileException(path, "not a preprocessing file: metadata format is "
+      throw new DataFileException(source, "not a preprocessing file: metadata format is "
           + meta.get("format") + ", expected " + FORMAT);
     }
     List<FittedStep> steps = new ArrayList<>();
-    int count = intMeta(path, meta, "steps");
+    int count = intMeta(source, meta, "steps");
     for (int i = 0; i < count; i++) {
       String prefix = "step." + i + ".";
       Map<String, String> settings = new HashMap<>();
@@ -180,13 +201,13 @@ public final class FittedPipeline implements FittedStep {
       try {
         steps.add(restore(kind, settings, stats));
       } catch (RuntimeException e) {
-        throw new DataFileException(path, "step " + i + " (" + kind + "): " + e.getMessage(), e);
+        throw new DataFileException(source, "step " + i + " (" + kind + "): " + e.getMessage(), e);
       }
     }
     try {
-      return new FittedPipeline(steps, intMeta(path, meta, "features"));
+      return new FittedPipeline(steps, intMeta(source, meta, "features"));
     } catch (IllegalArgumentException e) {
-      throw new DataFileException(path, e.getMessage(), e);
+      throw new DataFileException(source, e.getMessage(), e);
     }
   }
 
