@@ -3,6 +3,7 @@ package dev.unroll.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.unroll.processor.check.Message;
+import dev.unroll.processor.check.Printer;
 import dev.unroll.processor.check.Report;
 import dev.unroll.processor.check.SpecChecker;
 import dev.unroll.processor.emit.ClassEmitter;
@@ -68,13 +69,13 @@ public final class UnrollProcessor extends AbstractProcessor {
       RawAnnotation layer = SpecReader.layers(element).get(0);
       report.error(Message.LAYER_WITHOUT_NETWORK.format(element.getSimpleName()), element,
           layer.mirror(), null);
-      report.printTo(processingEnv.getMessager());
+      new Printer(processingEnv).print(report);
       return;
     }
     TypeElement type = (TypeElement) element;
     Optional<NetSpec> spec =
         new SpecChecker(processingEnv.getElementUtils()).check(type, network, report);
-    report.printTo(processingEnv.getMessager());
+    new Printer(processingEnv).print(report);
     if (spec.isEmpty()) {
       return;
     }

@@ -2,7 +2,6 @@ package dev.unroll.processor.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -32,16 +31,8 @@ public final class Report {
     return items.stream().anyMatch(d -> d.kind() == Kind.ERROR);
   }
 
-  /** Prints every item at its place. */
-  public void printTo(Messager messager) {
-    for (Diagnostic d : items) {
-      if (d.value() != null) {
-        messager.printMessage(d.kind(), d.message(), d.element(), d.annotation(), d.value());
-      } else if (d.annotation() != null) {
-        messager.printMessage(d.kind(), d.message(), d.element(), d.annotation());
-      } else {
-        messager.printMessage(d.kind(), d.message(), d.element());
-      }
-    }
+  /** The problems in the order found. */
+  public List<Diagnostic> items() {
+    return List.copyOf(items);
   }
 }
