@@ -146,7 +146,7 @@ public final class Charts {
 
   /** A histogram drawn as a filled step curve, the y axis in percent of the values. */
   public static XYChart histogram(String title, Histogram h) {
-    XYChart chart = base(title, "value", "% of outputs", 360, 260);
+    XYChart chart = base(title, "value", "% of outputs", 300, 220);
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisDecimalPattern("0.###");
     if (h == null) {
