@@ -54,11 +54,14 @@ public final class Safetensors {
     byte[] header = header(file);
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would carry over to the target; a
+    // channel created here gets the usual permissions of a new file.
+    Path temp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
+    FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
+        StandardOpenOption.CREATE_NEW);
     boolean moved = false;
     try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (out) {
         ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         length.putLong(header.length).flip();
         writeFully(out, length);
