@@ -139,6 +139,13 @@ public final class Trainer {
     return progress(console ? new ConsoleProgress() : Progress.NONE);
   }
 
+  /** Trains on a data-module dataset, evaluating on {@code val} (null for none). */
+  public TrainingResult fit(Model model, dev.unroll.data.Dataset train,
+      dev.unroll.data.Dataset val) {
+    return val == null ? fit(model, train.x(), train.y())
+        : fit(model, train.x(), train.y(), val.x(), val.y());
+  }
+
   /** Trains without a validation split (no early stopping). */
   public TrainingResult fit(Model model, float[][] x, int[] y) {
     return fit(model, x, y, new float[0][], new int[0]);

@@ -1,0 +1,2 @@
+/** Safetensors checkpoints of weights, buffers, optimizer state and preprocessing statistics. */
+package dev.unroll.train.checkpoint;
