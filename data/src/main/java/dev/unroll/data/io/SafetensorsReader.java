@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Validates a safetensors header against the file, then reads the data; see {@link Safetensors}. */
+/**
+ * Validates a safetensors header against the file, then reads the data; see {@link Safetensors}.
+ */
 final class SafetensorsReader {
   /** The reference implementation refuses headers above 100 MB; so do we, before allocating. */
   static final long MAX_HEADER = 100_000_000L;
