@@ -10,9 +10,10 @@ import dev.unroll.train.optim.Optimizers;
 
 /**
  * The training loop: epochs over seeded shuffled mini-batches, an optimizer on
- * {@link Model#params()}, a learning-rate schedule, L2, evaluation on a validation split each epoch,
- * early stopping on validation accuracy (ties broken by validation loss) with the best weights restored, a divergence guard and a
- * monitor of every layer. Configure with the fluent setters, then call {@link #fit}.
+ * {@link Model#params()}, a learning-rate schedule, L2, evaluation on a validation split each
+ * epoch, early stopping on validation accuracy (ties broken by validation loss) with the best
+ * weights restored, a divergence guard and a monitor of every layer. Configure with the fluent
+ * setters, then call {@link #fit}.
  *
  * <pre>{@code
  * TrainingResult r = new Trainer()

@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * A hand-written {@link Model} for the tests, standing in for a generated network: inputs -> an
  * optional hidden layer (ReLU, tanh, sigmoid or identity) -> class scores, softmax or SVM loss, in
- * either precision. Arithmetic goes through {@link Tensor#get}/{@link Tensor#set}, slow but the same
- * code for both precisions. A running mean of the hidden layer stands in for batch-norm buffers.
+ * either precision. Arithmetic goes through {@link Tensor#get}/{@link Tensor#set}, slow but the
+ * same code for both precisions. A running mean of the hidden layer stands in for batch-norm
+ * buffers.
  *
  * <p>Two switches break it on purpose, for the sanity checks' failure tests: {@code ignoreL2}
  * (setL2 has no effect on the loss) and {@code zeroGrads} (backward writes zeros).
@@ -116,9 +117,11 @@ final class TestNet implements Model {
 
   private Tensor tensor(String name, Role role, int layer, int rows, int cols, boolean grad) {
     if (c.precision == Precision.FLOAT) {
-      return Tensor.of(name, role, layer, new float[rows][cols], grad ? new float[rows][cols] : null);
+      float[][] g = grad ? new float[rows][cols] : null;
+      return Tensor.of(name, role, layer, new float[rows][cols], g);
     }
-    return Tensor.of(name, role, layer, new double[rows][cols], grad ? new double[rows][cols] : null);
+    double[][] g = grad ? new double[rows][cols] : null;
+    return Tensor.of(name, role, layer, new double[rows][cols], g);
   }
 
   @Override

@@ -19,7 +19,8 @@ import java.util.List;
  * <ol>
  *   <li>{@link #initialLoss}: with regularization off the first loss is about ln(C) for softmax
  *       (every class equally likely) and C - 1 for the SVM (every margin about 1);
- *   <li>{@link #regularizationRaisesLoss}: turning L2 up must raise the loss by 0.5 * l2 * sum(W^2);
+ *   <li>{@link #regularizationRaisesLoss}: turning L2 up must raise the loss by
+ *       0.5 * l2 * sum(W^2);
  *   <li>{@link #overfitTinySubset}: about 20 examples, no regularization, must reach 100%
  *       training accuracy;
  *   <li>{@link #learningRateSweep}: a few steps at each rate of a log grid; the loss barely moving

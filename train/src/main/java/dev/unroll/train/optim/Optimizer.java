@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * An update rule applied to every parameter of a {@link Model} that has a gradient, after
- * {@link Model#backward()}. Subclasses name their state slots (Adam's {@code m} and {@code v}, say);
- * the base class allocates one array of each slot per parameter, in the parameter's precision and
- * shape, once at construction, so a step allocates nothing. The state is exposed as tensors named
- * {@code <param>.<slot>} for checkpoints.
+ * {@link Model#backward()}. Subclasses name their state slots (Adam's {@code m} and {@code v},
+ * say); the base class allocates one array of each slot per parameter, in the parameter's
+ * precision and shape, once at construction, so a step allocates nothing. The state is exposed
+ * as tensors named {@code <param>.<slot>} for checkpoints.
  */
 public abstract class Optimizer {
   private final List<Tensor> params = new ArrayList<>();

@@ -34,7 +34,8 @@ class InitStudyTest {
     List<LayerStat> s = of("tanh-small");
     for (int l = 1; l < s.size(); l++) {
       // Each layer multiplies the spread by about 0.01 * sqrt(500) = 0.22.
-      assertTrue(s.get(l).std() < 0.5 * s.get(l - 1).std(), InitStudy.table(Config.all().get(0), s));
+      assertTrue(s.get(l).std() < 0.5 * s.get(l - 1).std(),
+          InitStudy.table(Config.all().get(0), s));
     }
     assertTrue(s.get(9).std() < 1e-5, "" + s.get(9));
   }
