@@ -1,0 +1,63 @@
+package dev.unroll.benchmarks;
+
+import dev.unroll.runtime.Model;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Training steps of the processor-generated networks: forward, loss, backward, SGD (lr 0.01) on
+ * one batch per call, cycling through {@link Workload#BATCHES} batches. One op = one step.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class UnrollBench {
+  /** Training workload; W3 is {@link UnrollInfer}. */
+  @Param({"W1", "W2", "W2n", "W4"})
+  public String workload;
+
+  private Model net;
+  private float[][][] xs;
+  private int[][] ys;
+  private int batch;
+  private int next;
+  private double lastLoss;
+
+  /** Builds the network and the batches; nothing is allocated afterwards. */
+  @Setup
+  public void setup() {
+    Workload w = Workload.of(workload);
+    net = w.unrollNet();
+    net.setTraining(true);
+    xs = w.inputBatches();
+    ys = w.labelBatches();
+    batch = w.batch();
+  }
+
+  /** One training step; returns the loss so the work cannot be eliminated. */
+  @Benchmark
+  public double train() {
+    int k = next;
+    next = (k + 1) & (Workload.BATCHES - 1);
+    net.forward(xs[k], batch);
+    double loss = net.loss(ys[k], batch);
+    net.backward();
+    net.sgdStep(Workload.LEARNING_RATE);
+    lastLoss = loss;
+    return loss;
+  }
+
+  /** A diverged run would time NaN arithmetic, not training: say so in the log. */
+  @TearDown
+  public void check() {
+    Checks.finiteLoss("unroll", workload, lastLoss);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.unroll.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each benchmark's setup and one call of its body run without error. No timing: speed is measured
+ * by run.sh, never asserted in a test.
+ */
+class BenchmarkSetupTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"W1", "W2", "W2n", "W4"})
+  void unrollTrainingStepRuns(String workload) {
+    UnrollBench bench = new UnrollBench();
+    bench.workload = workload;
+    bench.setup();
+    assertTrue(Double.isFinite(bench.train()));
+    bench.check();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"W1", "W2", "W2n", "W4"})
+  void plainTrainingStepRuns(String workload) {
+    PlainBench bench = new PlainBench();
+    bench.workload = workload;
+    bench.setup();
+    assertTrue(Double.isFinite(bench.train()));
+    bench.check();
+  }
+
+  @Test
+  void inferenceRuns() {
+    UnrollInfer unroll = new UnrollInfer();
+    unroll.setup();
+    int c = unroll.w3();
+    assertTrue(c >= 0 && c < Workload.W3.classes(), "class " + c);
+    PlainInfer plain = new PlainInfer();
+    plain.setup();
+    c = plain.w3();
+    assertTrue(c >= 0 && c < Workload.W3.classes(), "class " + c);
+  }
+
+  @Test
+  void labelsUseEveryClass() {
+    // A labelling with one class only would make the task trivial and the loss collapse.
+    for (Workload w : Workload.values()) {
+      if (!w.training()) {
+        continue;
+      }
+      boolean[] seen = new boolean[w.classes()];
+      for (int[] batch : w.labelBatches()) {
+        for (int y : batch) {
+          seen[y] = true;
+        }
+      }
+      for (int c = 0; c < seen.length; c++) {
+        assertTrue(seen[c], w + " never labels class " + c);
+      }
+    }
+  }
+
+  @Test
+  void weightCountsMatchTheWorkloads() {
+    assertEquals(2 * 100 + 100 * 3, Workload.W1.weights());
+    assertEquals(784 * 256 + 256 * 128 + 128 * 10, Workload.W2.weights());
+    assertEquals(1024 * 1024 * 2 + 1024 * 10, Workload.W4.weights());
+  }
+}
