@@ -89,4 +89,40 @@ public final class Ops {
       }
     }
   }
+
+  /** wt = w^T, in 32 x 32 blocks so both sides stay in cache. */
+  public static void transpose(float[][] w, float[][] wt) {
+    int rows = w.length;
+    int cols = wt.length;
+    for (int rb = 0; rb < rows; rb += 32) {
+      int re = Math.min(rb + 32, rows);
+      for (int cb = 0; cb < cols; cb += 32) {
+        int ce = Math.min(cb + 32, cols);
+        for (int r = rb; r < re; r++) {
+          float[] src = w[r];
+          for (int c = cb; c < ce; c++) {
+            wt[c][r] = src[c];
+          }
+        }
+      }
+    }
+  }
+
+  /** wt = w^T, in 32 x 32 blocks so both sides stay in cache. */
+  public static void transpose(double[][] w, double[][] wt) {
+    int rows = w.length;
+    int cols = wt.length;
+    for (int rb = 0; rb < rows; rb += 32) {
+      int re = Math.min(rb + 32, rows);
+      for (int cb = 0; cb < cols; cb += 32) {
+        int ce = Math.min(cb + 32, cols);
+        for (int r = rb; r < re; r++) {
+          double[] src = w[r];
+          for (int c = cb; c < ce; c++) {
+            wt[c][r] = src[c];
+          }
+        }
+      }
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.unroll.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.LayerPlan;
 import java.util.ArrayList;
@@ -11,7 +12,37 @@ import java.util.List;
  * over whole rows with one index, so C2 vectorizes them; small dimensions are written out.
  */
 final class AffineEmitter {
+  /** Column tile of the weight-gradient loop: a tile of dz for a whole batch stays in L2. */
+  static final int TILE = 256;
+  private static final ClassName OPS = ClassName.get("dev.unroll.runtime", "Ops");
+
   private AffineEmitter() {}
+
+  /**
+   * {@code out[j] += a[k] * rows[k][j]} over all k, two rows per pass: {@code out[j] += a0 *
+   * r0[j] + a1 * r1[j]}. One array is stored and every array is indexed by {@code j} alone, the
+   * loop shape C2 vectorizes; two rows per pass halve the passes over {@code out}.
+   */
+  static void pairedAxpy(CodeBlock.Builder c, Num t, String a, String rows, String out, int k,
+      int len, String kv, String jv) {
+    int even = k - k % 2;
+    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L += 2)", kv, even);
+    c.addStatement("$L a0 = $L[$L]", t.t(), a, kv);
+    c.addStatement("$L a1 = $L[$L + 1]", t.t(), a, kv);
+    c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, kv);
+    c.addStatement("$L[] r1 = $L[$L + 1]", t.t(), rows, kv);
+    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L++)", jv, len);
+    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L]", out, jv);
+    c.endControlFlow();
+    c.endControlFlow();
+    if (k % 2 == 1) {
+      c.addStatement("$L a0 = $L[$L]", t.t(), a, k - 1);
+      c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, k - 1);
+      c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L++)", jv, len);
+      c.addStatement("$1L[$2L] += a0 * r0[$2L]", out, jv);
+      c.endControlFlow();
+    }
+  }
 
   static CodeBlock forward(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
@@ -60,6 +91,7 @@ final class AffineEmitter {
       }
       c.endControlFlow();
     } else {
+      c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("$L[] x = $L[i]", t.t(), p.in());
       c.addStatement("$L[] z = $L[i]", t.t(), p.z());
@@ -68,13 +100,7 @@ final class AffineEmitter {
       } else {
         c.addStatement("java.util.Arrays.fill(z, $L)", t.lit(0));
       }
-      c.beginControlFlow("for (int m = 0; m < $L; m++)", in);
-      c.addStatement("$L xm = x[m]", t.t());
-      c.addStatement("$L[] row = $L[m]", t.t(), p.w());
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      c.addStatement("z[j] += xm * row[j]");
-      c.endControlFlow();
-      c.endControlFlow();
+      pairedAxpy(c, t, "x", p.w(), "z", in, cols, "m", "j");
       c.endControlFlow();
     }
     return c.build();
@@ -113,19 +139,38 @@ final class AffineEmitter {
       for (int j = 0; j < cols; j++) {
         c.addStatement("grad[$L] = g$L", j, j);
       }
+      c.endControlFlow();
     } else {
       c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
       c.addStatement("grad[j] = reg * row[j]");
       c.endControlFlow();
-      c.beginControlFlow("for (int i = 0; i < n; i++)");
-      c.addStatement("$L xm = $L[i][m]", t.t(), p.in());
-      c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      c.addStatement("grad[j] += xm * d[j]");
+      c.endControlFlow();
+      c.add("// then two samples per pass; columns in tiles of $L so the dz tile stays in cache\n",
+          TILE);
+      c.beginControlFlow("for (int jb = 0; jb < $L; jb += $L)", cols, TILE);
+      c.addStatement("int je = Math.min(jb + $L, $L)", TILE, cols);
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
+      c.addStatement("int i = 0");
+      c.beginControlFlow("for (; i + 1 < n; i += 2)");
+      c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
+      c.addStatement("$L a1 = $L[i + 1][m]", t.t(), p.in());
+      c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
+      c.addStatement("$L[] d1 = $L[i + 1]", t.t(), p.dz());
+      c.beginControlFlow("for (int j = jb; j < je; j++)");
+      c.addStatement("grad[j] += a0 * d0[j] + a1 * d1[j]");
+      c.endControlFlow();
+      c.endControlFlow();
+      c.beginControlFlow("if (i < n)");
+      c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
+      c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
+      c.beginControlFlow("for (int j = jb; j < je; j++)");
+      c.addStatement("grad[j] += a0 * d0[j]");
+      c.endControlFlow();
+      c.endControlFlow();
       c.endControlFlow();
       c.endControlFlow();
     }
-    c.endControlFlow();
     if (p.db() != null) {
       c.add("// db = sum over the batch of dz\n");
       c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
@@ -140,44 +185,37 @@ final class AffineEmitter {
     return c.build();
   }
 
-  /** Input gradient {@code dx = dz W^T}: a dot product per input, with split accumulators. */
+  /**
+   * Input gradient {@code dx = dz W^T}. Few columns: one short dot product per input, written out.
+   * Otherwise W is first transposed into {@code wt} (cols x fan_in), which turns each row of dx
+   * into a sum of axpys over rows of W^T (vectorized) instead of fan_in dot products (whose
+   * floating-point sums C2 will not reorder, so they would stay scalar).
+   */
   static CodeBlock backwardInput(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int cols = p.cols();
     c.add("// dx = dz W^T, written into the previous layer's output gradient\n");
-    c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-    c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
-    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
     if (p.unrollCols()) {
+      c.beginControlFlow("for (int i = 0; i < n; i++)");
+      c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+      c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("$L[] row = $L[m]", t.t(), p.w());
       List<String> terms = new ArrayList<>();
       for (int j = 0; j < cols; j++) {
         terms.add("d[" + j + "] * row[" + j + "]");
       }
       c.addStatement("dx[m] = $L", String.join(" + ", terms));
-    } else if (p.accumulators() == 4) {
-      int main = cols - cols % 4;
-      // Four partial sums break the dependency chain C2 will not reorder for floating point.
-      c.addStatement("$1L s0 = $2L, s1 = $2L, s2 = $2L, s3 = $2L", t.t(), t.lit(0));
-      c.beginControlFlow("for (int j = 0; j < $L; j += 4)", main);
-      c.addStatement("s0 += d[j] * row[j]");
-      c.addStatement("s1 += d[j + 1] * row[j + 1]");
-      c.addStatement("s2 += d[j + 2] * row[j + 2]");
-      c.addStatement("s3 += d[j + 3] * row[j + 3]");
       c.endControlFlow();
-      for (int j = main; j < cols; j++) {
-        c.addStatement("s0 += d[$L] * row[$L]", j, j);
-      }
-      c.addStatement("dx[m] = (s0 + s1) + (s2 + s3)");
-    } else {
-      c.addStatement("$L s = $L", t.t(), t.lit(0));
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      c.addStatement("s += d[j] * row[j]");
       c.endControlFlow();
-      c.addStatement("dx[m] = s");
+      return c.build();
     }
-    c.endControlFlow();
+    c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+    c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
+    c.addStatement("java.util.Arrays.fill(dx, $L)", t.lit(0));
+    pairedAxpy(c, t, "d", p.wt(), "dx", cols, p.fanIn(), "j", "m");
     c.endControlFlow();
     return c.build();
   }

@@ -20,6 +20,9 @@ final class Fields {
     f.add(rows(t, p.w(), p.fanIn(), cols, "Layer " + k + " weights, " + shape
         + ": one row per input."));
     f.add(rows(t, p.dw(), p.fanIn(), cols, "Gradient of {@code " + p.w() + "}."));
+    if (p.wt() != null) {
+      f.add(rows(t, p.wt(), cols, p.fanIn(), "{@code " + p.w() + "} transposed, for dx = dz W^T."));
+    }
     if (p.b() != null) {
       f.add(rows(t, p.b(), 1, cols, "Layer " + k + " bias."));
       f.add(rows(t, p.db(), 1, cols, "Gradient of {@code " + p.b() + "}."));

@@ -12,9 +12,9 @@ import dev.unroll.spec.Activation;
  *     no gradient, so that product is never computed
  * @param h the activation output; the same array as {@code z} for IDENTITY
  * @param dh gradient of {@code h}; the same array as {@code dz} for IDENTITY
+ * @param wt the transposed weights used for the input gradient, or null where not needed
  * @param unrollInputs whether the loop over inputs is written out (small fan-in)
  * @param unrollCols whether the loop over output columns is written out (few outputs)
- * @param accumulators independent partial sums in the input-gradient dot products
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -22,6 +22,7 @@ public record LayerPlan(
     String dIn,
     String w,
     String dw,
+    String wt,
     String b,
     String db,
     String z,
@@ -41,8 +42,7 @@ public record LayerPlan(
     String dalpha,
     String argmax,
     boolean unrollInputs,
-    boolean unrollCols,
-    int accumulators) {
+    boolean unrollCols) {
 
   /** 1-based index. */
   public int index() {

@@ -38,6 +38,7 @@ public final class Planner {
           first ? "input" : layers.get(k - 2).h(),
           first ? null : layers.get(k - 2).dh(),
           "w" + k, "dw" + k,
+          first || l.cols() <= UNROLL_COLS ? null : "wt" + k,
           bn ? null : "b" + k, bn ? null : "db" + k,
           z, dz,
           own ? "h" + k : z, own ? "dh" + k : dz,
@@ -49,8 +50,7 @@ public final class Planner {
           l.activation() == Activation.PRELU ? "dalpha" + k : null,
           l.activation() == Activation.MAXOUT ? "argmax" + k : null,
           l.fanIn() <= UNROLL_INPUTS,
-          l.cols() <= UNROLL_COLS,
-          l.cols() >= 16 ? 4 : 1));
+          l.cols() <= UNROLL_COLS));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
