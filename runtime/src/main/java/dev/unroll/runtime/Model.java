@@ -1,5 +1,6 @@
 package dev.unroll.runtime;
 
+import dev.unroll.spec.Activation;
 import dev.unroll.spec.Loss;
 import dev.unroll.spec.Precision;
 import java.util.List;
@@ -35,6 +36,12 @@ public interface Model {
 
   /** Number of layers, the output layer included. */
   int layers();
+
+  /** The nonlinearity of layer {@code layer} (1-based); the last is usually IDENTITY. */
+  Activation activation(int layer);
+
+  /** Number of output units of layer {@code layer} (1-based). */
+  int units(int layer);
 
   /** Element type of the arrays. */
   Precision precision();

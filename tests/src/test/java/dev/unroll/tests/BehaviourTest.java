@@ -13,6 +13,19 @@ import org.junit.jupiter.api.Test;
 /** Batch-norm statistics, evaluation mode, allocation and learning, observed from outside. */
 class BehaviourTest {
   @Test
+  void layersDescribeThemselves() {
+    Model net = new OtherSpecs_MixedFloatNet(1);
+    assertEquals(3, net.layers());
+    assertEquals(dev.unroll.spec.Activation.TANH, net.activation(1));
+    assertEquals(dev.unroll.spec.Activation.ELU, net.activation(2));
+    assertEquals(dev.unroll.spec.Activation.IDENTITY, net.activation(3));
+    assertEquals(20, net.units(1));
+    assertEquals(5, net.units(3));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+        () -> net.activation(4));
+  }
+
+  @Test
   void batchNormRunningAveragesFollowMomentumPointNine() {
     Model net = new OtherSpecs_MixedDoubleNet(3);
     double[][] x = GradientCheckTest.inputs(new Rng(8), 16, 6);

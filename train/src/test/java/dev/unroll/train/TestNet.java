@@ -166,6 +166,18 @@ final class TestNet implements Model {
   }
 
   @Override
+  public Activation activation(int layer) {
+    java.util.Objects.checkIndex(layer - 1, layers());
+    return layer < layers() ? c.activation : Activation.IDENTITY;
+  }
+
+  @Override
+  public int units(int layer) {
+    java.util.Objects.checkIndex(layer - 1, layers());
+    return layer < layers() ? c.hidden : c.classes;
+  }
+
+  @Override
   public Precision precision() {
     return c.precision;
   }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
+import dev.unroll.spec.Activation;
 import dev.unroll.spec.Loss;
 import dev.unroll.spec.Precision;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ final class Api {
     type.addMethod(getter(int.class, "outputs", CodeBlock.of("OUTPUTS")));
     type.addMethod(getter(int.class, "maxBatch", CodeBlock.of("MAX_BATCH")));
     type.addMethod(getter(int.class, "layers", CodeBlock.of("$L", plan.layers().size())));
+    type.addMethod(perLayer(plan, "activation", ClassName.get(Activation.class),
+        p -> CodeBlock.of("$T.$L", Activation.class, p.activation())));
+    type.addMethod(perLayer(plan, "units", TypeName.INT, p -> CodeBlock.of("$L", p.units())));
     type.addMethod(getter(Precision.class, "precision",
         CodeBlock.of("$T.$L", Precision.class, plan.spec().precision())));
     type.addMethod(getter(Loss.class, "loss",
@@ -70,6 +74,18 @@ final class Api {
         .addStatement("return $S", plan.spec().className() + " [" + ClassEmitter.summary(plan)
             + ", " + plan.spec().loss() + ", " + plan.spec().precision() + "]")
         .build());
+  }
+
+  private static MethodSpec perLayer(NetPlan plan, String name, TypeName type,
+      java.util.function.Function<LayerPlan, CodeBlock> value) {
+    MethodSpec.Builder m = override(name).returns(type).addParameter(int.class, "layer")
+        .beginControlFlow("switch (layer)");
+    for (LayerPlan p : plan.layers()) {
+      m.addStatement("case $L: return $L", p.index(), value.apply(p));
+    }
+    return m.addStatement("default: throw new $T($S + layer)", IndexOutOfBoundsException.class,
+            "no layer ")
+        .endControlFlow().build();
   }
 
   private static MethodSpec.Builder override(String name) {

@@ -49,9 +49,8 @@ public final class TrainingMonitor {
     this.model = model;
     this.layers = model.layers();
     this.kinds = new Activation[layers];
-    List<Activation> declared = LayerActivations.fromArchitecture(model.architecture(), layers);
     for (int l = 0; l < layers; l++) {
-      kinds[l] = declared.isEmpty() ? null : declared.get(l);
+      kinds[l] = model.activation(l + 1);
     }
     activations = new Tensor[layers];
     for (Tensor t : model.activations()) {
@@ -145,7 +144,6 @@ public final class TrainingMonitor {
     double sq = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    long zeros = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < units; j++) {
         double v = a.get(i, j);
@@ -153,18 +151,12 @@ public final class TrainingMonitor {
         sq += v * v;
         min = Math.min(min, v);
         max = Math.max(max, v);
-        if (v == 0) {
-          zeros++;
-        }
       }
     }
     long count = (long) n * units;
     double mean = sum / count;
     actMean[l] += mean;
     actStd[l] += Math.sqrt(Math.max(0, sq / count - mean * mean));
-    if (kinds[l] == null) {
-      kinds[l] = l == layers - 1 ? Activation.IDENTITY : LayerActivations.infer(min, max, zeros);
-    }
     if (a.hasGrad()) {
       double gs = 0;
       double gq = 0;
