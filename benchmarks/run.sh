@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar, runs JMH for Unroll and the plain-Java reference (and Deeplearning4j
+# with --dl4j), runs the numpy peer, and prints the comparison table. Single-threaded throughout.
+#
+#   benchmarks/run.sh [--quick] [--dl4j] [--skip-build] [--out DIR]
+#
+# --quick       a short smoke run (figures not worth quoting)
+# --dl4j        build with -Pdl4j and add the Deeplearning4j peer
+# --skip-build  reuse benchmarks/target/benchmarks.jar
+# --out DIR     where jmh.json, numpy.jsonl, table.md and the logs go
+#               (default benchmarks/target/results/<date-time>)
+set -euo pipefail
+
+QUICK=0
+DL4J=0
+BUILD=1
+OUT=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --dl4j) DL4J=1 ;;
+    --skip-build) BUILD=0 ;;
+    --out) OUT="$2"; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+OUT="${OUT:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+
+# Every peer single-threaded. OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may be set on this machine
+# for other work; a benchmark must see the core OpenBLAS detects itself, so each measuring
+# command runs with both unset (env -u), and the detected core is recorded.
+PEER_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+  MKL_NUM_THREADS=1)
+# Heap for every fork: DL4J spends part of a run in GC pauses and its figures depend on it.
+JVM_ARGS="-Xms2g -Xmx4g"
+if [[ $QUICK -eq 1 ]]; then
+  JMH_OPTS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+  NUMPY_OPTS=(--quick)
+else
+  JMH_OPTS=(-f 1 -wi 5 -w 1s -i 7 -r 2s)
+  NUMPY_OPTS=()
+fi
+FILTER='dev.unroll.benchmarks.(Unroll|Plain)(Bench|Infer)'
+if [[ $DL4J -eq 1 ]]; then
+  FILTER='dev.unroll.benchmarks.(dl4j.Dl4j|Unroll|Plain)(Bench|Infer)'
+fi
+
+load() { echo "$(date '+%F %T') load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+# Samples the load every 10 s during the run, so a disturbed stretch can be seen afterwards.
+(while true; do load; sleep 10; done) > "$OUT/load.log" 2>&1 &
+SAMPLER=$!
+trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
+
+{
+  echo "command: benchmarks/run.sh $([[ $QUICK -eq 1 ]] && echo --quick) $([[ $DL4J -eq 1 ]] && echo --dl4j)"
+  echo "date: $(date -u '+%F %T UTC')"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "jvm args: $JVM_ARGS"
+  echo "jmh: ${JMH_OPTS[*]} -prof gc"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "load before: $(load)"
+} | tee "$OUT/run.txt"
+
+if [[ $BUILD -eq 1 ]]; then
+  echo "building the benchmarks jar$([[ $DL4J -eq 1 ]] && echo ' with -Pdl4j') ..."
+  PROFILE=()
+  [[ $DL4J -eq 1 ]] && PROFILE=(-Pdl4j)
+  # The processor is in the build list so the annotation-processor path resolves.
+  (cd "$ROOT" && mvn -B -q -pl processor,benchmarks -am package -DskipTests "${PROFILE[@]}") \
+    > "$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
+fi
+JAR="$HERE/target/benchmarks.jar"
+
+echo "JMH ($FILTER) ... $(load)" | tee -a "$OUT/run.txt"
+"${PEER_ENV[@]}" java -jar "$JAR" "$FILTER" "${JMH_OPTS[@]}" -prof gc \
+  -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
+  || { tail -50 "$OUT/jmh.log"; exit 1; }
+echo "numpy ... $(load)" | tee -a "$OUT/run.txt"
+"${PEER_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" > "$OUT/numpy.jsonl" \
+  2> "$OUT/numpy.log" || { cat "$OUT/numpy.log"; exit 1; }
+echo "load after: $(load)" | tee -a "$OUT/run.txt"
+echo "load during (min-max of 1-minute averages): $(awk '{print $4}' "$OUT/load.log" \
+  | sort -n | sed -n '1p;$p' | paste -sd- -)" | tee -a "$OUT/run.txt"
+echo
+python3 "$HERE/table.py" "$OUT"
+echo
+echo "results in $OUT"

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Turns one run's JMH JSON and numpy JSON lines into the comparison table of BENCHMARKS.md.
+
+Usage: table.py RESULTS_DIR  (reads jmh.json and numpy.jsonl there, writes table.md and
+summary.json there, prints the table). Medians, mins and maxes are over the measured
+iterations (JMH) or repetitions (numpy); ratios are of medians.
+"""
+
+import json
+import os
+import statistics
+import sys
+
+# Workload constants, the same as dev.unroll.benchmarks.Workload.
+BATCH = {"W1": 300, "W2": 128, "W2n": 128, "W3": 1, "W4": 256}
+WEIGHTS = {"W4": 1024 * 1024 * 2 + 1024 * 10}
+FIGURE = {"W1": "steps/s", "W2": "samples/s", "W2n": "samples/s", "W3": "us/sample",
+          "W4": "samples/s"}
+# Goals of issue 3, as speedups of Unroll over the peer (for W3: peer time / Unroll time).
+GOALS = {
+    "W1": {"numpy": 10, "dl4j": 40},
+    "W2": {"numpy": 1.25, "dl4j": 3},
+    "W2n": {"numpy": 1.25, "dl4j": 2.5},
+    "W3": {"numpy": 3, "dl4j": 20},
+}
+W4_SGEMM_GOAL = 0.9
+PEERS = ("unroll", "numpy", "dl4j", "plain")
+CLASS_PEER = {"UnrollBench": "unroll", "UnrollInfer": "unroll", "PlainBench": "plain",
+              "PlainInfer": "plain", "Dl4jBench": "dl4j", "Dl4jInfer": "dl4j"}
+
+
+def stats(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "n": len(values)}
+
+
+def jmh_figures(path):
+    """{(peer, workload, metric): stats} and {(peer, workload): alloc stats} from JMH JSON."""
+    figures, alloc = {}, {}
+    if not os.path.exists(path):
+        return figures, alloc
+    with open(path) as f:
+        entries = json.load(f)
+    for e in entries:
+        cls, method = e["benchmark"].split(".")[-2:]
+        peer = CLASS_PEER.get(cls)
+        if peer is None:
+            continue
+        wid = "W3" if method == "w3" else e.get("params", {}).get("workload")
+        raw = [v for fork in e["primaryMetric"]["rawData"] for v in fork]
+        if wid == "W3":
+            # AverageTime in us/op, one sample per op.
+            figures[(peer, wid, "us/sample")] = stats(raw)
+        else:
+            figures[(peer, wid, "steps/s")] = stats(raw)
+            if wid != "W1":
+                figures[(peer, wid, "samples/s")] = stats([v * BATCH[wid] for v in raw])
+            if wid in WEIGHTS:
+                flop = 6 * BATCH[wid] * WEIGHTS[wid]
+                figures[(peer, wid, "GFLOP/s")] = stats([v * flop / 1e9 for v in raw])
+        norm = e.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        if norm:
+            vals = [v for fork in norm["rawData"] for v in fork]
+            alloc[(peer, wid)] = dict(stats(vals), mean=norm["score"])
+    return figures, alloc
+
+
+def numpy_figures(path):
+    figures, info = {}, {}
+    if not os.path.exists(path):
+        return figures, info
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line.startswith("{"):
+                continue
+            r = json.loads(line)
+            if "info" in r:
+                info = r["info"]
+                continue
+            figures[("numpy", r["bench"], r["metric"])] = {
+                "median": r["median"], "min": r["min"], "max": r["max"], "n": len(r["reps"])}
+    return figures, info
+
+
+def fmt(x):
+    if x is None:
+        return "-"
+    if x >= 1000:
+        return f"{x:,.0f}"
+    if x >= 100:
+        return f"{x:.0f}"
+    if x >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}"
+
+
+def cell(s):
+    if s is None:
+        return "-"
+    return f"{fmt(s['median'])} ({fmt(s['min'])}-{fmt(s['max'])})"
+
+
+def speedup(unroll, peer, lower_is_better):
+    if unroll is None or peer is None:
+        return None
+    if lower_is_better:
+        return peer["median"] / unroll["median"]
+    return unroll["median"] / peer["median"]
+
+
+def fmt_ratio(r, goal=None):
+    if r is None:
+        return "-"
+    text = f"{r:.2f}x"
+    if goal is not None:
+        text += " ✓" if r >= goal else f" ✗ (goal {goal:g}x)"
+    return text
+
+
+def alloc_cell(a):
+    if a is None:
+        return "-"
+    return f"{a['median']:.0f}"
+
+
+def main():
+    out = sys.argv[1]
+    figures, alloc = jmh_figures(os.path.join(out, "jmh.json"))
+    npf, info = numpy_figures(os.path.join(out, "numpy.jsonl"))
+    figures.update(npf)
+    has_dl4j = any(k[0] == "dl4j" for k in figures)
+    lines = []
+    rows = [(w, FIGURE[w]) for w in ("W1", "W2", "W2n", "W3", "W4")] + [("W4", "GFLOP/s")]
+    head = ["workload", "figure", "Unroll", "numpy", "DL4J", "plain Java",
+            "Unroll/numpy", "Unroll/DL4J", "Unroll/plain"]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "---|" * len(head))
+    summary = {"figures": {}, "goals": []}
+    for wid, metric in rows:
+        got = {p: figures.get((p, wid, metric)) for p in PEERS}
+        low = metric == "us/sample"
+        goals = GOALS.get(wid, {}) if metric == FIGURE[wid] else {}
+        r_np = speedup(got["unroll"], got["numpy"], low)
+        r_dl = speedup(got["unroll"], got["dl4j"], low)
+        r_pl = speedup(got["unroll"], got["plain"], low)
+        lines.append("| " + " | ".join([
+            wid, metric, cell(got["unroll"]), cell(got["numpy"]),
+            cell(got["dl4j"]) if has_dl4j else "(not run)", cell(got["plain"]),
+            fmt_ratio(r_np, goals.get("numpy")),
+            fmt_ratio(r_dl, goals.get("dl4j")) if has_dl4j else "-",
+            fmt_ratio(r_pl)]) + " |")
+        summary["figures"][f"{wid} {metric}"] = got
+        for peer, r in (("numpy", r_np), ("dl4j", r_dl)):
+            if peer in goals and r is not None:
+                summary["goals"].append({"workload": wid, "peer": peer, "speedup": r,
+                                         "goal": goals[peer], "met": r >= goals[peer]})
+    sg = figures.get(("numpy", "sgemm", "GFLOP/s"))
+    w4 = figures.get(("unroll", "W4", "GFLOP/s"))
+    lines.append("")
+    lines.append("Speedup = how many times faster Unroll is than the peer (ratio of medians; for "
+                 "W3, the peer's latency over Unroll's). ✓/✗: goal of issue 3.")
+    lines.append("")
+    if sg:
+        shapes = ", ".join(f"{k}: {cell(figures[('numpy', k, 'GFLOP/s')])}"
+                           for k in ("sgemm", "sgemm-tn", "sgemm-nt")
+                           if ("numpy", k, "GFLOP/s") in figures)
+        lines.append(f"Machine limit, numpy/OpenBLAS single-thread sgemm GFLOP/s: {shapes}.")
+        if w4:
+            frac = w4["median"] / sg["median"]
+            ok = frac >= W4_SGEMM_GOAL
+            lines.append(f"W4: Unroll {fmt(w4['median'])} GFLOP/s = {frac:.0%} of sgemm "
+                         f"(goal >= {W4_SGEMM_GOAL:.0%}) {'✓' if ok else '✗'}.")
+            summary["goals"].append({"workload": "W4", "peer": "sgemm", "fraction": frac,
+                                     "goal": W4_SGEMM_GOAL, "met": ok})
+        dl = figures.get(("dl4j", "W4", "GFLOP/s"))
+        pl = figures.get(("plain", "W4", "GFLOP/s"))
+        if dl and w4:
+            lines.append(f"W4: Unroll / DL4J GFLOP/s = {w4['median'] / dl['median']:.2f}x.")
+        if pl and w4:
+            lines.append(f"W4: plain Java reference {fmt(pl['median'])} GFLOP/s.")
+    lines.append("")
+    lines.append("Allocation per op, bytes (JMH gc.alloc.rate.norm, median of iterations; "
+                 "mean in brackets):")
+    lines.append("")
+    lines.append("| workload | Unroll | plain Java | DL4J |")
+    lines.append("|---|---|---|---|")
+    for wid in ("W1", "W2", "W2n", "W3", "W4"):
+        a = {p: alloc.get((p, wid)) for p in ("unroll", "plain", "dl4j")}
+        lines.append("| " + " | ".join(
+            [wid] + [f"{alloc_cell(a[p])} ({a[p]['mean']:.1f})" if a[p] else "-"
+                     for p in ("unroll", "plain", "dl4j")]) + " |")
+        if a["unroll"] and wid != "W3":
+            summary["goals"].append({"workload": wid, "peer": "allocation",
+                                     "bytes_median": a["unroll"]["median"],
+                                     "bytes_mean": a["unroll"]["mean"],
+                                     "met": a["unroll"]["median"] < 1})
+    if info:
+        ob = info.get("openblas", {})
+        lines.append("")
+        lines.append(f"numpy {info.get('numpy')}, OpenBLAS core {ob.get('corename')}, "
+                     f"threads {ob.get('threads')} ({ob.get('config', '').strip()}).")
+    text = "\n".join(lines)
+    print(text)
+    with open(os.path.join(out, "table.md"), "w") as f:
+        f.write(text + "\n")
+    with open(os.path.join(out, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=1, default=str)
+
+
+if __name__ == "__main__":
+    main()
