@@ -243,7 +243,8 @@ public final class SanityChecks {
       }
       double end = blewUp ? Double.NaN : probe.loss(net);
       Outcome o;
-      if (blewUp || !Double.isFinite(end) || end > start) {
+      // A rise within the noise band is "barely moving", not "too high".
+      if (blewUp || !Double.isFinite(end) || end - start > minDrop * Math.abs(start)) {
         o = Outcome.TOO_HIGH;
       } else if ((start - end) < minDrop * Math.abs(start)) {
         o = Outcome.TOO_LOW;

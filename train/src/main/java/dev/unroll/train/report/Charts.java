@@ -30,8 +30,7 @@ public final class Charts {
   /** Loss of every batch, with each epoch's mean at the epoch's last batch. */
   public static XYChart loss(double[] batchLosses, List<EpochStats> epochs) {
     XYChart chart = base("Loss", "batch", "loss", 720, 360);
-    chart.getStyler().setXAxisDecimalPattern("0");
-    chart.getStyler().setXAxisMaxLabelCount(12);
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
     double[] xs = new double[batchLosses.length];
     double[] ys = new double[batchLosses.length];
     int kept = 0;
@@ -58,7 +57,7 @@ public final class Charts {
         ey[e] = epochs.get(e).trainLoss();
       }
       XYSeries s = chart.addSeries("epoch mean", ex, ey);
-      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarker(marker(ex.length, SeriesMarkers.CIRCLE));
       s.setLineColor(new Color(200, 60, 40));
       s.setMarkerColor(new Color(200, 60, 40));
     }
@@ -69,7 +68,7 @@ public final class Charts {
   public static XYChart accuracy(List<EpochStats> epochs) {
     XYChart chart = base("Accuracy", "epoch", "accuracy (%)", 720, 360);
     chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
-    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
     double[] x = new double[epochs.size()];
     double[] train = new double[epochs.size()];
     double[] val = new double[epochs.size()];
@@ -81,9 +80,10 @@ public final class Charts {
       hasVal |= !Double.isNaN(val[e]);
     }
     if (x.length > 0) {
-      chart.addSeries("training", x, train).setMarker(SeriesMarkers.CIRCLE);
+      chart.addSeries("training", x, train).setMarker(marker(x.length, SeriesMarkers.CIRCLE));
       if (hasVal) {
-        chart.addSeries("validation", x, val).setMarker(SeriesMarkers.DIAMOND);
+        chart.addSeries("validation", x, val)
+            .setMarker(marker(x.length, SeriesMarkers.DIAMOND));
       }
     }
     return chart;
@@ -97,7 +97,7 @@ public final class Charts {
     XYChart chart = base("Update / weight ratio per layer", "epoch", "||dW|| / ||W||", 720, 360);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
-    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
     if (epochs.isEmpty()) {
       return chart;
     }
@@ -116,7 +116,8 @@ public final class Charts {
         }
       }
       if (!xs.isEmpty()) {
-        chart.addSeries("layer " + (l + 1), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("layer " + (l + 1), xs, ys)
+            .setMarker(marker(xs.size(), SeriesMarkers.CIRCLE));
       }
     }
     double lo = x[0];
@@ -178,6 +179,12 @@ public final class Charts {
     }
   }
 
+  /** Markers help read a few points; over hundreds they merge into a thick smear. */
+  private static org.knowm.xchart.style.markers.Marker marker(int points,
+      org.knowm.xchart.style.markers.Marker marker) {
+    return points > 60 ? SeriesMarkers.NONE : marker;
+  }
+
   private static XYChart base(String title, String x, String y, int width, int height) {
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(x)
         .yAxisTitle(y).build();
@@ -186,6 +193,8 @@ public final class Charts {
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
     chart.getStyler().setAntiAlias(true);
+    // at least 90 pixels between x ticks, so 5-digit epoch numbers never run together
+    chart.getStyler().setXAxisTickMarkSpacingHint(90);
     return chart;
   }
 }

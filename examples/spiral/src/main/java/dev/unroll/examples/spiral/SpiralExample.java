@@ -1,11 +1,21 @@
 package dev.unroll.examples.spiral;
 
 import dev.unroll.runtime.Model;
+import dev.unroll.train.Trainer;
+import dev.unroll.train.TrainingResult;
+import dev.unroll.train.check.SanityChecks;
+import dev.unroll.train.check.SanityReport;
+import dev.unroll.train.optim.Optimizers;
+import dev.unroll.train.report.HtmlReport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
- * Trains the spiral network full-batch with plain SGD, as the CS231n case study does (step size
- * 1.0, L2 1e-3, 10,000 steps), printing the loss as it goes and the final training accuracy.
+ * The CS231n case study, babysat: the lecture's sanity checks first, then full-batch SGD (step
+ * size 1.0, L2 1e-3, 10,000 steps, as the course notes), validated on a second spiral drawn from
+ * another seed, then an HTML report with the loss curve, accuracies, update ratios and activation
+ * histograms.
  */
 public final class SpiralExample {
   /** The course's settings. */
@@ -15,40 +25,56 @@ public final class SpiralExample {
 
   private SpiralExample() {}
 
-  /** Entry point of the README's first command. */
-  public static void main(String[] args) {
-    long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
-    Result r = train(seed, STEPS, System.out);
-    System.out.printf("final training accuracy: %.1f%% (%d of %d)%n", 100 * r.accuracy(),
-        r.correct(), SpiralData.SAMPLES);
+  /** Entry point of the README's first command: {@code [report.html] [seed]}. */
+  public static void main(String[] args) throws IOException {
+    Path report = Path.of(args.length > 0 ? args[0] : "spiral-report.html");
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
+    Result r = train(seed, STEPS, System.out, true);
+    HtmlReport.of(r.training().history()).model(r.model()).sanity(r.sanity())
+        .title("Unroll: the CS231n spiral").write(report);
+    System.out.printf("final training accuracy: %.1f%% (%d of %d), validation %.1f%%%n",
+        100 * r.accuracy(), r.correct(), SpiralData.SAMPLES, 100 * r.validationAccuracy());
+    System.out.println("report: " + report.toAbsolutePath());
   }
 
   /** What a run ended with. */
-  public record Result(double loss, int correct, double accuracy, Model model) {}
+  public record Result(int correct, double accuracy, double validationAccuracy, Model model,
+      SanityReport sanity, TrainingResult training) {}
 
-  /** Trains from {@code seed}; prints every 1,000 steps to {@code out} (may be null). */
-  public static Result train(long seed, int steps, PrintStream out) {
+  /** Checks and trains from {@code seed}, printing to {@code out} (may be null). */
+  public static Result train(long seed, int steps, PrintStream out, boolean progress) {
     SpiralData data = new SpiralData(seed);
+    SpiralData validation = new SpiralData(seed + 1);
     SpiralNet net = new SpiralNet(seed);
-    net.setL2(L2);
+    // 20 spiral points need a bolder optimizer than the check's default to be memorized quickly
+    SanityReport sanity = new SanityChecks().seed(seed)
+        .overfit(20, 300, Optimizers.adam(), 0.05)
+        .runAll(net, data.x, data.y);
     if (out != null) {
-      out.printf("%s%n%d points, %d classes; SGD lr %.1f, L2 %.0e, %d steps%n", net,
+      out.printf("%s%n%d points, %d classes; SGD lr %.1f, L2 %.0e, %d full-batch steps%n", net,
           SpiralData.SAMPLES, SpiralData.CLASSES, LEARNING_RATE, L2, steps);
+      out.println(sanity);
     }
-    double loss = Double.NaN;
-    for (int step = 0; step < steps; step++) {
-      net.forward(data.x, SpiralData.SAMPLES);
-      loss = net.loss(data.y, SpiralData.SAMPLES);
-      if (out != null && step % 1000 == 0) {
-        out.printf("step %5d  loss %.4f  accuracy %.1f%%%n", step, loss,
-            100.0 * correct(net, data) / SpiralData.SAMPLES);
-      }
-      net.backward();
-      net.sgdStep(LEARNING_RATE);
+    TrainingResult result = new Trainer()
+        .epochs(steps)
+        .batchSize(SpiralData.SAMPLES)
+        .optimizer(Optimizers.sgd())
+        .learningRate(LEARNING_RATE)
+        .l2(L2)
+        .seed(seed)
+        .observationsPerEpoch(1)
+        .progress(progress)
+        .fit(net, data.x, data.y, validation.x, validation.y);
+    if (out != null) {
+      out.println(result.message());
     }
+    net.setTraining(false);
     net.forward(data.x, SpiralData.SAMPLES);
     int correct = correct(net, data);
-    return new Result(loss, correct, (double) correct / SpiralData.SAMPLES, net);
+    net.forward(validation.x, SpiralData.SAMPLES);
+    int validCorrect = correct(net, validation);
+    return new Result(correct, (double) correct / SpiralData.SAMPLES,
+        (double) validCorrect / SpiralData.SAMPLES, net, sanity, result);
   }
 
   static int correct(Model net, SpiralData data) {

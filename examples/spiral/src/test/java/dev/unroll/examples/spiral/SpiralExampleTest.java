@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SpiralExampleTest {
   @Test
   void spiralNetworkReachesNinetyFivePercentTrainingAccuracy() {
-    SpiralExample.Result r = SpiralExample.train(42, SpiralExample.STEPS, null);
+    SpiralExample.Result r = SpiralExample.train(42, SpiralExample.STEPS, null, false);
     assertTrue(r.accuracy() >= 0.95, "training accuracy " + r.accuracy());
   }
 
