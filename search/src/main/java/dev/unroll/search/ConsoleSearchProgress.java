@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A console progress bar per stage: trials done of the stage's total, how many are running, and
- * the best validation accuracy so far with its config. The progressbar library redraws one line
+ * the best validation accuracy so far. The progressbar library redraws one line
  * and estimates the time left from the rate so far.
  */
 public final class ConsoleSearchProgress implements SearchProgress {
@@ -84,8 +84,8 @@ public final class ConsoleSearchProgress implements SearchProgress {
   }
 
   private String extra() {
-    String b = best == null ? "best -"
-        : String.format("best %.1f%% (%s)", 100 * best.valAccuracy(), best.config());
-    return "running " + running + " | " + b;
+    // Short, so the bar fits an 80-column terminal; the table after the search has the configs.
+    return "running " + running + ", best "
+        + (best == null ? "-" : String.format("%.1f%%", 100 * best.valAccuracy()));
   }
 }

@@ -68,7 +68,8 @@ public final class SearchResult {
     return best(trials);
   }
 
-  static Optional<TrialResult> best(List<TrialResult> trials) {
+  /** The best of {@code trials} that neither diverged nor failed, if any. */
+  public static Optional<TrialResult> best(List<TrialResult> trials) {
     return trials.stream().filter(TrialResult::candidate).min(TrialResult.BEST_FIRST);
   }
 

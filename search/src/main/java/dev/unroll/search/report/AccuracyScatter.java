@@ -1,8 +1,11 @@
 package dev.unroll.search.report;
 
+import dev.unroll.search.LogUniform;
 import dev.unroll.search.Param;
 import dev.unroll.search.SearchResult;
+import dev.unroll.search.Stage;
 import dev.unroll.search.TrialResult;
+import dev.unroll.search.Uniform;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +17,12 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The lecture's picture: every trial as a point at (x parameter, y parameter), log axes for
- * log-uniform parameters, coloured by validation accuracy in bands below the best, so the good
- * region shows as a cluster of the darkest points. Diverged and failed trials are grey crosses;
- * the best trial is a black diamond.
+ * The lecture's picture: the trials of one stage as points at (x parameter, y parameter), log axes
+ * for log-uniform parameters, coloured by validation accuracy in bands below the stage's best, so
+ * the good region shows as a cluster of the darkest points. Diverged and failed trials are grey
+ * crosses; the stage's best trial is a black diamond. One stage at a time, because a one-epoch
+ * trial's accuracy is not comparable with a long one's; the axes span the declared ranges in
+ * every stage, so the narrowing shows.
  */
 public final class AccuracyScatter {
   /** Band limits as accuracy points below the best; the last band takes the rest. */
@@ -31,36 +36,42 @@ public final class AccuracyScatter {
   private AccuracyScatter() {}
 
   /**
-   * The scatter of {@code result}'s trials over parameters {@code x} and {@code y}.
+   * The scatter of stage {@code stage}'s trials (1-based) over parameters {@code x} and {@code y}.
    *
    * @throws IllegalArgumentException when the space has no such parameter
    */
-  public static XYChart chart(SearchResult result, String x, String y) {
+  public static XYChart chart(SearchResult result, int stage, String x, String y) {
     Param px = param(result, x);
     Param py = param(result, y);
-    XYChart chart = new XYChartBuilder().width(760).height(520)
-        .title("Validation accuracy over (" + x + ", " + y + ")").xAxisTitle(x).yAxisTitle(y)
-        .build();
+    Stage st = result.stages().get(stage - 1);
+    XYChart chart = new XYChartBuilder().width(760).height(480)
+        .title(String.format("Stage %d, %s: %d epoch%s per trial", stage, st.name(), st.epochs(),
+            st.epochs() == 1 ? "" : "s"))
+        .xAxisTitle(x).yAxisTitle(y).build();
+    axis(chart, px, true);
+    axis(chart, py, false);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setXAxisLogarithmic(px.logScale());
     chart.getStyler().setYAxisLogarithmic(py.logScale());
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-    chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+    // A log axis draws a grid line at every minor tick: too busy behind a scatter.
+    chart.getStyler().setPlotGridLinesVisible(false);
     chart.getStyler().setMarkerSize(8);
     chart.getStyler().setAntiAlias(true);
     chart.getStyler().setXAxisDecimalPattern(px.logScale() ? "0.#E0" : "0.###");
     chart.getStyler().setYAxisDecimalPattern(py.logScale() ? "0.#E0" : "0.###");
 
-    TrialResult best = result.best().orElse(null);
+    List<TrialResult> trials = result.trials().stream().filter(t -> t.stage() == stage).toList();
+    TrialResult best = SearchResult.best(trials).orElse(null);
     double top = best == null ? 1 : best.valAccuracy();
     int bands = BELOW_BEST.length + 1;
     List<List<double[]>> points = new ArrayList<>();
     for (int b = 0; b <= bands; b++) {
       points.add(new ArrayList<>());
     }
-    for (TrialResult r : result.trials()) {
+    for (TrialResult r : trials) {
       if (!r.config().has(x) || !r.config().has(y)) {
         continue;
       }
@@ -81,6 +92,26 @@ public final class AccuracyScatter {
       s.setMarkerColor(Color.BLACK);
     }
     return chart;
+  }
+
+  /** Spans the declared range, a little wider so points on a bound stay visible. */
+  private static void axis(XYChart chart, Param p, boolean isX) {
+    double lo;
+    double hi;
+    if (p instanceof LogUniform l) {
+      lo = l.lo() / 1.25;
+      hi = l.hi() * 1.25;
+    } else if (p instanceof Uniform u) {
+      lo = u.lo() - 0.02 * (u.hi() - u.lo());
+      hi = u.hi() + 0.02 * (u.hi() - u.lo());
+    } else {
+      return;
+    }
+    if (isX) {
+      chart.getStyler().setXAxisMin(lo).setXAxisMax(hi);
+    } else {
+      chart.getStyler().setYAxisMin(lo).setYAxisMax(hi);
+    }
   }
 
   private static int band(double below) {

@@ -59,9 +59,9 @@ public final class SearchReport {
     return this;
   }
 
-  /** PNG bytes of the scatter alone. */
-  public byte[] scatterPng() {
-    return Charts.png(AccuracyScatter.chart(result, x, y));
+  /** PNG bytes of stage {@code stage}'s scatter (1-based). */
+  public byte[] scatterPng(int stage) {
+    return Charts.png(AccuracyScatter.chart(result, stage, x, y));
   }
 
   /** Writes the page to a temporary file beside {@code path}, then renames it over the target. */
@@ -101,11 +101,15 @@ public final class SearchReport {
     }
     if (result.space().param(x) != null && result.space().param(y) != null) {
       h.append("<h2>Validation accuracy over (").append(esc(x)).append(", ").append(esc(y))
-          .append(")</h2>\n<p>Each point is a trial; the darker, the closer to the best. A good")
-          .append(" region shows as a cluster; one pressed against an edge of the plot says to")
-          .append(" widen that range.</p>\n");
-      h.append("<img alt=\"validation accuracy scatter\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(scatterPng())).append("\">\n");
+          .append(")</h2>\n<p>Each point is a trial; the darker, the closer to its stage's best.")
+          .append(" A good region shows as a cluster; one pressed against an edge of the plot")
+          .append(" says to widen that range. Later stages search narrower ranges around the")
+          .append(" best so far.</p>\n");
+      for (int s = 1; s <= result.stages().size(); s++) {
+        h.append("<img alt=\"validation accuracy scatter, stage ").append(s)
+            .append("\" src=\"data:image/png;base64,")
+            .append(Base64.getEncoder().encodeToString(scatterPng(s))).append("\">\n");
+      }
     }
     stages(h);
     table(h, "Trials, best first", result.ranked().stream().filter(TrialResult::candidate)
