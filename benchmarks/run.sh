@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar, runs JMH for Unroll and the plain-Java reference (and Deeplearning4j
-# with --dl4j), runs the numpy peer, and prints the comparison table. Single-threaded throughout.
+# with --dl4j), runs the numpy peer, and prints the comparison table. Single-threaded unless --threads.
 #
-#   benchmarks/run.sh [--quick] [--dl4j] [--skip-build] [--out DIR]
+#   benchmarks/run.sh [--quick] [--dl4j] [--threads N] [--skip-build] [--out DIR]
 #
 # --quick       a short smoke run (figures not worth quoting)
 # --dl4j        build with -Pdl4j and add the Deeplearning4j peer
+# --threads N   threads of the peers' BLAS/OpenMP pools (default 1; with more, OpenMP waits
+#               passively, since a spinning worker makes DL4J slower on 2 shared cores)
 # --skip-build  reuse benchmarks/target/benchmarks.jar
 # --out DIR     where jmh.json, numpy.jsonl, table.md and the logs go
 #               (default benchmarks/target/results/<date-time>)
 set -euo pipefail
 
+ARGS="$*"
 QUICK=0
 DL4J=0
+THREADS=1
 BUILD=1
 OUT=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --dl4j) DL4J=1 ;;
+    --threads) THREADS="$2"; shift ;;
     --skip-build) BUILD=0 ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -33,19 +38,26 @@ OUT="${OUT:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
-# Every peer single-threaded. OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may be set on this machine
-# for other work; a benchmark must see the core OpenBLAS detects itself, so each measuring
+# Every peer on THREADS threads (1 unless --threads). OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may
+# be set on this machine for other work; a benchmark must see the core OpenBLAS detects itself, so each measuring
 # command runs with both unset (env -u), and the detected core is recorded.
-PEER_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
-  MKL_NUM_THREADS=1)
+PEER_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$THREADS"
+  OPENBLAS_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS")
+if [[ $THREADS -gt 1 ]]; then
+  PEER_ENV+=(OMP_WAIT_POLICY=PASSIVE)
+fi
 # Heap for every fork: DL4J spends part of a run in GC pauses and its figures depend on it.
 JVM_ARGS="-Xms2g -Xmx4g"
 if [[ $QUICK -eq 1 ]]; then
-  JMH_OPTS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+  JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s)
   NUMPY_OPTS=(--quick)
+  ALLOC_SECONDS=1
 else
-  JMH_OPTS=(-f 1 -wi 5 -w 1s -i 7 -r 2s)
+  # W2 reaches its steady speed only after about 3 s (C2 compiles its methods late), hence 8 s
+  # of warm-up per fork.
+  JMH_OPTS=(-f 1 -wi 4 -w 2s -i 7 -r 2s)
   NUMPY_OPTS=()
+  ALLOC_SECONDS=2
 fi
 FILTER='dev.unroll.benchmarks.(Unroll|Plain)(Bench|Infer)'
 if [[ $DL4J -eq 1 ]]; then
@@ -60,7 +72,8 @@ SAMPLER=$!
 trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
 
 {
-  echo "command: benchmarks/run.sh $([[ $QUICK -eq 1 ]] && echo --quick) $([[ $DL4J -eq 1 ]] && echo --dl4j)"
+  echo "command: benchmarks/run.sh $ARGS"
+  echo "peer threads: $THREADS (Unroll's generated code runs on the benchmark thread)"
   echo "date: $(date -u '+%F %T UTC')"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
   echo "java: $(java -version 2>&1 | head -1)"
@@ -84,6 +97,8 @@ echo "JMH ($FILTER) ... $(load)" | tee -a "$OUT/run.txt"
 "${PEER_ENV[@]}" java -jar "$JAR" "$FILTER" "${JMH_OPTS[@]}" -prof gc \
   -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
   || { tail -50 "$OUT/jmh.log"; exit 1; }
+"${PEER_ENV[@]}" java $JVM_ARGS -cp "$JAR" dev.unroll.benchmarks.AllocationCheck "$ALLOC_SECONDS" \
+  > "$OUT/alloc.jsonl" 2> "$OUT/alloc.log" || { cat "$OUT/alloc.log"; exit 1; }
 echo "numpy ... $(load)" | tee -a "$OUT/run.txt"
 "${PEER_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" > "$OUT/numpy.jsonl" \
   2> "$OUT/numpy.log" || { cat "$OUT/numpy.log"; exit 1; }
