@@ -80,6 +80,9 @@ trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
   echo "jvm args: $JVM_ARGS"
   echo "jmh: ${JMH_OPTS[*]} -prof gc"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  # The generated kernels come from processor/ and runtime/ as they are in the work tree.
+  echo "uncommitted files in processor/ and runtime/: $(git -C "$ROOT" status --porcelain \
+    -- processor runtime 2>/dev/null | wc -l)"
   echo "load before: $(load)"
 } | tee "$OUT/run.txt"
 
