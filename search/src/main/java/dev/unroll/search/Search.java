@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  *
  * <p>Nothing lost: a trial that throws is recorded as {@link TrialStatus#FAILED} and the search
  * goes on; a results file is appended and forced as each trial ends; a search restarted on the
- * same file runs only the trials (stage, index, config) it does not already hold.
+ * same file runs only the trials (stage and its epochs, index, config) it does not already hold.
  */
 public final class Search {
   private final SearchSpace space;

@@ -15,6 +15,6 @@ public record Trial(int stage, String stageName, int index, Config config, long 
     int epochs) {
   /** What identifies the trial in a results file. */
   public TrialKey key() {
-    return new TrialKey(stage, index, config);
+    return new TrialKey(stage, epochs, index, config);
   }
 }

@@ -65,7 +65,7 @@ public record TrialResult(int stage, String stageName, int index, Config config,
 
   /** What identifies the trial in a results file. */
   public TrialKey key() {
-    return new TrialKey(stage, index, config);
+    return new TrialKey(stage, epochs, index, config);
   }
 
   /** Whether the trial may be the best: it trained without diverging or failing. */

@@ -76,6 +76,15 @@ class ResultsFileTest {
     }).run();
     assertEquals(0, calls.get());
     assertEquals(full.trials(), again.trials());
+
+    // A longer fine stage is a different trial: its 6 trials run, the 12 coarse ones do not.
+    AtomicInteger longer = new AtomicInteger();
+    new Search(SPACE).model(TestSpecs_TinyNet::new).trial((t, m) -> {
+      longer.incrementAndGet();
+      return Stubs.result(Stubs.peakAt(t.config(), -2));
+    }).stages(Stage.of("coarse", 12, 1), Stage.of("fine", 6, 10).keep(0.2)).seed(17).threads(3)
+        .resultsFile(partial).run();
+    assertEquals(6, longer.get());
   }
 
   @Test
