@@ -105,6 +105,30 @@ echo "JMH ($FILTER) ... $(load)" | tee -a "$OUT/run.txt"
 echo "numpy ... $(load)" | tee -a "$OUT/run.txt"
 "${PEER_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" > "$OUT/numpy.jsonl" \
   2> "$OUT/numpy.log" || { cat "$OUT/numpy.log"; exit 1; }
+
+# W4 with 2 threads: the peers' pools and, when the generated code has one (a `threads`
+# parameter of UnrollBench), Unroll's. A second pass so the 1-thread figures stay untouched.
+TWO_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2
+  MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE)
+TWO_FILTER='dev.unroll.benchmarks.(UnrollBench)'
+[[ $DL4J -eq 1 ]] && TWO_FILTER='dev.unroll.benchmarks.(UnrollBench|dl4j.Dl4jBench)'
+TWO_PARAMS=(-p workload=W4)
+if java -jar "$JAR" -lp 2>/dev/null | grep -q 'param "threads"'; then
+  TWO_PARAMS+=(-p threads=2)
+else
+  # No pool in the generated code: Unroll's W4 stays single-threaded, measure the peers only.
+  [[ $DL4J -eq 1 ]] && TWO_FILTER='dev.unroll.benchmarks.dl4j.Dl4jBench' || TWO_FILTER=''
+fi
+if [[ -n "$TWO_FILTER" ]]; then
+  echo "JMH W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
+  "${TWO_ENV[@]}" java -jar "$JAR" "$TWO_FILTER" "${TWO_PARAMS[@]}" "${JMH_OPTS[@]}" \
+    -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh-2t.json" > "$OUT/jmh-2t.log" 2>&1 \
+    || { tail -50 "$OUT/jmh-2t.log"; exit 1; }
+fi
+echo "numpy W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
+"${TWO_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" --only W4 sgemm \
+  > "$OUT/numpy-2t.jsonl" 2> "$OUT/numpy-2t.log" || { cat "$OUT/numpy-2t.log"; exit 1; }
+
 echo "load after: $(load)" | tee -a "$OUT/run.txt"
 echo "load during (min-max of 1-minute averages): $(awk '{print $4}' "$OUT/load.log" \
   | sort -n | sed -n '1p;$p' | paste -sd- -)" | tee -a "$OUT/run.txt"

@@ -83,6 +83,32 @@ def numpy_figures(path):
     return figures, info
 
 
+def two_threads(out, one):
+    """The W4 figures with 2 threads (jmh-2t.json, numpy-2t.jsonl), beside the 1-thread ones."""
+    jf, _ = jmh_figures(os.path.join(out, "jmh-2t.json"))
+    nf, _ = numpy_figures(os.path.join(out, "numpy-2t.jsonl"))
+    jf.update(nf)
+    if not jf:
+        return None
+    lines = ["W4 with 2 threads (Unroll: its own pool, `setThreads(2)`; numpy and DL4J: "
+             "OpenBLAS/OpenMP with 2 threads, passive waiting), GFLOP/s:", "",
+             "| peer | 1 thread | 2 threads | 2 threads / 1 thread |", "|---|---|---|---|"]
+    goals = []
+    for peer, name, wid in (("unroll", "Unroll", "W4"), ("numpy", "numpy", "W4"),
+                            ("dl4j", "DL4J", "W4"), ("numpy", "sgemm (numpy)", "sgemm")):
+        a = one.get((peer, wid, "GFLOP/s"))
+        b = jf.get((peer, wid, "GFLOP/s"))
+        if a is None and b is None:
+            continue
+        r = b["median"] / a["median"] if a and b else None
+        goal = 1.7 if peer == "unroll" else None
+        lines.append(f"| {name} | {cell(a)} | {cell(b)} | {fmt_ratio(r, goal)} |")
+        if goal and r is not None:
+            goals.append({"workload": "W4", "peer": "2 threads", "speedup": r, "goal": goal,
+                          "met": r >= goal})
+    return {"lines": lines, "goals": goals}
+
+
 def alloc_counts(path):
     """{(peer, workload): bytes per step} from AllocationCheck's JSON lines."""
     counts = {}
@@ -214,6 +240,11 @@ def main():
                                      "bytes_per_step": direct[("unroll", wid)],
                                      "jmh_median": a["unroll"]["median"] if a["unroll"] else None,
                                      "met": direct[("unroll", wid)] == 0})
+    two = two_threads(out, figures)
+    if two:
+        lines.append("")
+        lines.extend(two["lines"])
+        summary["goals"].extend(two["goals"])
     if info:
         ob = info.get("openblas", {})
         lines.append("")
