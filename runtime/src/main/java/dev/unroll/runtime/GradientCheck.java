@@ -31,17 +31,22 @@ public final class GradientCheck {
   private final double floor;
   private final double tolerance;
   private final boolean fivePoint;
+  private final int entriesPerParam;
+  private final long sampleSeed;
 
-  private GradientCheck(double h, double floor, double tolerance, boolean fivePoint) {
+  private GradientCheck(double h, double floor, double tolerance, boolean fivePoint,
+      int entriesPerParam, long sampleSeed) {
     this.h = h;
     this.floor = floor;
     this.tolerance = tolerance;
     this.fivePoint = fivePoint;
+    this.entriesPerParam = entriesPerParam;
+    this.sampleSeed = sampleSeed;
   }
 
   /** Five-point stencil, h = 1e-3, floor = 1e-5, kink test above relative error 1e-6. */
   public static GradientCheck standard() {
-    return new GradientCheck(1e-3, 1e-5, 1e-6, true);
+    return new GradientCheck(1e-3, 1e-5, 1e-6, true, Integer.MAX_VALUE, 0);
   }
 
   /**
@@ -49,7 +54,18 @@ public final class GradientCheck {
    * gives the notes' plain centered difference.
    */
   public static GradientCheck of(double h, double floor, double tolerance, boolean fivePoint) {
-    return new GradientCheck(h, floor, tolerance, fivePoint);
+    return new GradientCheck(h, floor, tolerance, fivePoint, Integer.MAX_VALUE, 0);
+  }
+
+  /**
+   * The same check on at most {@code entries} entries of each parameter, drawn from {@code seed}
+   * (the notes' grad_check_sparse), for networks too large to check every weight.
+   */
+  public GradientCheck sampled(int entries, long seed) {
+    if (entries < 1) {
+      throw new IllegalArgumentException("entries must be >= 1, got " + entries);
+    }
+    return new GradientCheck(h, floor, tolerance, fivePoint, entries, seed);
   }
 
   /** One entry's comparison. */
@@ -107,10 +123,13 @@ public final class GradientCheck {
     List<Entry> perParam = new ArrayList<>();
     int checked = 0;
     int kinks = 0;
+    Rng sample = new Rng(sampleSeed);
     for (int p = 0; p < params.size(); p++) {
       Tensor t = params.get(p);
       Entry worstHere = null;
-      for (int i = 0; i < t.size(); i++) {
+      boolean all = t.size() <= entriesPerParam;
+      for (int k = 0; k < (all ? t.size() : entriesPerParam); k++) {
+        int i = all ? k : sample.nextInt(t.size());
         double a = analytic.get(p)[i];
         double num = numeric(model, t, i, h, x, labels, n);
         double err = relError(a, num);

@@ -61,6 +61,15 @@ public interface Model {
    */
   List<Tensor> activations();
 
+  /**
+   * Splits the products of large layers across {@code threads} threads (1: none). Results are
+   * bit-identical to one thread: each output element is still computed by one thread.
+   */
+  void setThreads(int threads);
+
+  /** Threads in use. */
+  int threads();
+
   /** Training mode uses batch statistics in batch norm and updates its running averages. */
   void setTraining(boolean training);
 

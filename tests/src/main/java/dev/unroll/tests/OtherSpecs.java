@@ -68,4 +68,18 @@ final class OtherSpecs {
   @Layer(units = 1024, activation = Activation.PRELU)
   @Layer(units = 10)
   interface WideMaxout {}
+
+  /** Layers large enough to be split across threads (256 x 256 >= the planner's threshold). */
+  @Network(inputs = 256, maxBatch = 12, precision = Precision.DOUBLE)
+  @Layer(units = 256, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 300, activation = Activation.TANH, batchNorm = true)
+  @Layer(units = 5)
+  interface ParallelDouble {}
+
+  /** The same in float, for bit-identity across thread counts. */
+  @Network(inputs = 256, maxBatch = 12)
+  @Layer(units = 256, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 300, activation = Activation.TANH, batchNorm = true)
+  @Layer(units = 5)
+  interface ParallelFloat {}
 }

@@ -166,6 +166,18 @@ final class TestNet implements Model {
   }
 
   @Override
+  public void setThreads(int threads) {
+    if (threads != 1) {
+      throw new UnsupportedOperationException("the test network runs on one thread");
+    }
+  }
+
+  @Override
+  public int threads() {
+    return 1;
+  }
+
+  @Override
   public Activation activation(int layer) {
     java.util.Objects.checkIndex(layer - 1, layers());
     return layer < layers() ? c.activation : Activation.IDENTITY;

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The fully connected map {@code z = x W + b} (W is fan_in x cols, one row per input) and its
  * backward pass {@code dW = x^T dz + l2 W}, {@code db = sum_i dz}, {@code dx = dz W^T}. Loops run
- * over whole rows with one index, so C2 vectorizes them; small dimensions are written out.
+ * over whole rows with one index, so C2 vectorizes them; small dimensions are written out. Layers
+ * the planner marks parallel put each product in a method over a column range that {@link
+ * Parallel} splits across threads; the others keep literal bounds inline.
  */
 final class AffineEmitter {
   /** Column tile of the weight-gradient loop: a tile of dz for a whole batch stays in L2. */
@@ -18,37 +20,14 @@ final class AffineEmitter {
 
   private AffineEmitter() {}
 
-  /**
-   * {@code out[j] += a[k] * rows[k][j]} over all k, two rows per pass: {@code out[j] += a0 *
-   * r0[j] + a1 * r1[j]}. One array is stored and every array is indexed by {@code j} alone, the
-   * loop shape C2 vectorizes; two rows per pass halve the passes over {@code out}.
-   */
-  static void pairedAxpy(CodeBlock.Builder c, Num t, String a, String rows, String out, int k,
-      int len, String kv, String jv) {
-    int even = k - k % 2;
-    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L += 2)", kv, even);
-    c.addStatement("$L a0 = $L[$L]", t.t(), a, kv);
-    c.addStatement("$L a1 = $L[$L + 1]", t.t(), a, kv);
-    c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, kv);
-    c.addStatement("$L[] r1 = $L[$L + 1]", t.t(), rows, kv);
-    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L++)", jv, len);
-    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L]", out, jv);
-    c.endControlFlow();
-    c.endControlFlow();
-    if (k % 2 == 1) {
-      c.addStatement("$L a0 = $L[$L]", t.t(), a, k - 1);
-      c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, k - 1);
-      c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L++)", jv, len);
-      c.addStatement("$1L[$2L] += a0 * r0[$2L]", out, jv);
-      c.endControlFlow();
-    }
-  }
-
   static CodeBlock forward(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int in = p.fanIn();
     int cols = p.cols();
     String bias = p.b() == null ? null : "bias";
+    if (p.parallel()) {
+      return c.add(Parallel.dispatch(p.affine(), cols)).build();
+    }
     if (bias != null) {
       c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
     }
@@ -91,18 +70,28 @@ final class AffineEmitter {
       }
       c.endControlFlow();
     } else {
-      c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
-      c.beginControlFlow("for (int i = 0; i < n; i++)");
-      c.addStatement("$L[] x = $L[i]", t.t(), p.in());
-      c.addStatement("$L[] z = $L[i]", t.t(), p.z());
-      if (bias != null) {
-        c.addStatement("System.arraycopy(bias, 0, z, 0, $L)", cols);
-      } else {
-        c.addStatement("java.util.Arrays.fill(z, $L)", t.lit(0));
-      }
-      pairedAxpy(c, t, "x", p.w(), "z", in, cols, "m", "j");
-      c.endControlFlow();
+      c.add(forwardBody(p, t, "0", Integer.toString(cols)));
     }
+    return c.build();
+  }
+
+  /** Columns [lo, hi) of z = x W + b, two weight rows per pass. */
+  static CodeBlock forwardBody(LayerPlan p, Num t, String lo, String hi) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    if (p.parallel() && p.b() != null) {
+      c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
+    }
+    c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] x = $L[i]", t.t(), p.in());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    if (p.b() != null) {
+      c.addStatement("System.arraycopy(bias, $1L, z, $1L, $2L - $1L)", lo, hi);
+    } else {
+      c.addStatement("java.util.Arrays.fill(z, $L, $L, $L)", lo, hi, t.lit(0));
+    }
+    pairedAxpy(c, t, "x", p.w(), "z", p.fanIn(), lo, hi, "m", "j");
+    c.endControlFlow();
     return c.build();
   }
 
@@ -117,15 +106,44 @@ final class AffineEmitter {
     return terms.isEmpty() ? t.lit(0) : String.join(" + ", terms);
   }
 
+  /**
+   * {@code out[j] += a[k] * rows[k][j]} over all k and j in [lo, hi), two rows per pass: {@code
+   * out[j] += a0 * r0[j] + a1 * r1[j]}. One array is stored and every array is indexed by {@code
+   * j} alone, the loop shape C2 vectorizes; two rows per pass halve the passes over {@code out}.
+   */
+  static void pairedAxpy(CodeBlock.Builder c, Num t, String a, String rows, String out, int k,
+      String lo, String hi, String kv, String jv) {
+    int even = k - k % 2;
+    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L += 2)", kv, even);
+    c.addStatement("$L a0 = $L[$L]", t.t(), a, kv);
+    c.addStatement("$L a1 = $L[$L + 1]", t.t(), a, kv);
+    c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, kv);
+    c.addStatement("$L[] r1 = $L[$L + 1]", t.t(), rows, kv);
+    c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
+    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L]", out, jv);
+    c.endControlFlow();
+    c.endControlFlow();
+    if (k % 2 == 1) {
+      c.addStatement("$L a0 = $L[$L]", t.t(), a, k - 1);
+      c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, k - 1);
+      c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
+      c.addStatement("$1L[$2L] += a0 * r0[$2L]", out, jv);
+      c.endControlFlow();
+    }
+  }
+
   /** Weight and bias gradients; {@code reg} is a local holding the L2 strength. */
   static CodeBlock backwardParams(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int cols = p.cols();
-    c.add("// dW = x^T dz + l2 * W, one weight row (one input) at a time so it stays in cache\n");
-    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
-    c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
-    if (p.unrollCols()) {
+    c.add("// dW = x^T dz + l2 * W\n");
+    if (p.parallel()) {
+      c.add(Parallel.dispatch(p.weightGrad(), cols));
+    } else if (p.unrollCols()) {
+      c.add("// one weight row at a time, a register per column\n");
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+      c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
       for (int j = 0; j < cols; j++) {
         c.addStatement("$L g$L = reg * row[$L]", t.t(), j, j);
       }
@@ -141,35 +159,7 @@ final class AffineEmitter {
       }
       c.endControlFlow();
     } else {
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      c.addStatement("grad[j] = reg * row[j]");
-      c.endControlFlow();
-      c.endControlFlow();
-      c.add("// then two samples per pass; columns in tiles of $L so the dz tile stays in cache\n",
-          TILE);
-      c.beginControlFlow("for (int jb = 0; jb < $L; jb += $L)", cols, TILE);
-      c.addStatement("int je = Math.min(jb + $L, $L)", TILE, cols);
-      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-      c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
-      c.addStatement("int i = 0");
-      c.beginControlFlow("for (; i + 1 < n; i += 2)");
-      c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
-      c.addStatement("$L a1 = $L[i + 1][m]", t.t(), p.in());
-      c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
-      c.addStatement("$L[] d1 = $L[i + 1]", t.t(), p.dz());
-      c.beginControlFlow("for (int j = jb; j < je; j++)");
-      c.addStatement("grad[j] += a0 * d0[j] + a1 * d1[j]");
-      c.endControlFlow();
-      c.endControlFlow();
-      c.beginControlFlow("if (i < n)");
-      c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
-      c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
-      c.beginControlFlow("for (int j = jb; j < je; j++)");
-      c.addStatement("grad[j] += a0 * d0[j]");
-      c.endControlFlow();
-      c.endControlFlow();
-      c.endControlFlow();
-      c.endControlFlow();
+      c.add(weightGradBody(p, t, "0", Integer.toString(cols)));
     }
     if (p.db() != null) {
       c.add("// db = sum over the batch of dz\n");
@@ -182,6 +172,45 @@ final class AffineEmitter {
       c.endControlFlow();
       c.endControlFlow();
     }
+    return c.build();
+  }
+
+  /**
+   * Columns [lo, hi) of dW: first l2 W, then two samples per pass, in column tiles of {@link
+   * #TILE} so the tile of dz for the whole batch stays in L2 while every weight row passes.
+   */
+  static CodeBlock weightGradBody(LayerPlan p, Num t, String lo, String hi) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+    c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
+    c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
+    c.addStatement("grad[j] = reg * row[j]");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("for (int jb = $L; jb < $L; jb += $L)", lo, hi, TILE);
+    c.addStatement("int je = Math.min(jb + $L, $L)", TILE, hi);
+    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+    c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
+    c.addStatement("int i = 0");
+    c.beginControlFlow("for (; i + 1 < n; i += 2)");
+    c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
+    c.addStatement("$L a1 = $L[i + 1][m]", t.t(), p.in());
+    c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
+    c.addStatement("$L[] d1 = $L[i + 1]", t.t(), p.dz());
+    c.beginControlFlow("for (int j = jb; j < je; j++)");
+    c.addStatement("grad[j] += a0 * d0[j] + a1 * d1[j]");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("if (i < n)");
+    c.addStatement("$L a0 = $L[i][m]", t.t(), p.in());
+    c.addStatement("$L[] d0 = $L[i]", t.t(), p.dz());
+    c.beginControlFlow("for (int j = jb; j < je; j++)");
+    c.addStatement("grad[j] += a0 * d0[j]");
+    c.endControlFlow();
+    c.endControlFlow();
+    c.endControlFlow();
+    c.endControlFlow();
     return c.build();
   }
 
@@ -211,11 +240,20 @@ final class AffineEmitter {
       return c.build();
     }
     c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+    if (p.parallel()) {
+      return c.add(Parallel.dispatch(p.inputGrad(), p.fanIn())).build();
+    }
+    return c.add(inputGradBody(p, t, "0", Integer.toString(p.fanIn()))).build();
+  }
+
+  /** Inputs [lo, hi) of dx = dz W^T, as axpys over the rows of W^T. */
+  static CodeBlock inputGradBody(LayerPlan p, Num t, String lo, String hi) {
+    CodeBlock.Builder c = CodeBlock.builder();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
     c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
-    c.addStatement("java.util.Arrays.fill(dx, $L)", t.lit(0));
-    pairedAxpy(c, t, "d", p.wt(), "dx", cols, p.fanIn(), "j", "m");
+    c.addStatement("java.util.Arrays.fill(dx, $L, $L, $L)", lo, hi, t.lit(0));
+    pairedAxpy(c, t, "d", p.wt(), "dx", p.cols(), lo, hi, "k", "m");
     c.endControlFlow();
     return c.build();
   }

@@ -63,12 +63,14 @@ public final class ClassEmitter {
         .addStatement("initialize(seed)")
         .build());
     Api.addAll(type, plan, t, self);
+    Parallel.addApi(type);
     for (LayerPlan p : plan.layers()) {
       type.addMethod(LayerMethods.forward(p, t));
     }
     for (int i = plan.layers().size() - 1; i >= 0; i--) {
       type.addMethod(LayerMethods.backward(plan.layers().get(i), t));
     }
+    Parallel.addAll(type, plan, t);
     type.addMethod(InitEmitter.initialize(plan));
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)

@@ -15,6 +15,7 @@ import dev.unroll.spec.Activation;
  * @param wt the transposed weights used for the input gradient, or null where not needed
  * @param unrollInputs whether the loop over inputs is written out (small fan-in)
  * @param unrollCols whether the loop over output columns is written out (few outputs)
+ * @param parallel whether the layer's products are large enough to split across threads
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -42,7 +43,8 @@ public record LayerPlan(
     String dalpha,
     String argmax,
     boolean unrollInputs,
-    boolean unrollCols) {
+    boolean unrollCols,
+    boolean parallel) {
 
   /** 1-based index. */
   public int index() {
@@ -67,6 +69,21 @@ public record LayerPlan(
   /** The activation. */
   public Activation activation() {
     return spec.activation();
+  }
+
+  /** Method computing a column range of the forward product. */
+  public String affine() {
+    return "affine" + index();
+  }
+
+  /** Method computing a column range of the weight gradient. */
+  public String weightGrad() {
+    return "weightGrad" + index();
+  }
+
+  /** Method computing a column range of the input gradient. */
+  public String inputGrad() {
+    return "inputGrad" + index();
   }
 
   /** Whether the activation output is a separate array. */

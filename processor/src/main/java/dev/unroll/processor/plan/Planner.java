@@ -22,6 +22,12 @@ public final class Planner {
   /** Largest number of output columns whose loop is written out. */
   public static final int UNROLL_COLS = 8;
 
+  /**
+   * Smallest weight matrix whose products are split across threads: below it, handing work to
+   * another core costs more than it saves (784 x 256 is split, 256 x 128 is not).
+   */
+  public static final int PARALLEL_WEIGHTS = 65_536;
+
   private Planner() {}
 
   /** Plans {@code spec}. */
@@ -50,7 +56,9 @@ public final class Planner {
           l.activation() == Activation.PRELU ? "dalpha" + k : null,
           l.activation() == Activation.MAXOUT ? "argmax" + k : null,
           l.fanIn() <= UNROLL_INPUTS,
-          l.cols() <= UNROLL_COLS));
+          l.cols() <= UNROLL_COLS,
+          l.fanIn() > UNROLL_INPUTS && l.cols() > UNROLL_COLS
+              && (long) l.fanIn() * l.cols() >= PARALLEL_WEIGHTS));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),

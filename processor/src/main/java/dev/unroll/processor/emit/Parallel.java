@@ -1,0 +1,94 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.NetPlan;
+import java.util.function.IntConsumer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Splitting a layer's three products across threads. Each product becomes a method over a range
+ * of its output columns ({@code affineK}: z's columns, {@code weightGradK}: dW's columns, {@code
+ * inputGradK}: dx's columns), so every output element is computed by one thread in the same order
+ * as on one thread: results are bit-identical and no reduction is needed. The tasks handed to
+ * {@code Workers} are fields made once, so a parallel step allocates nothing.
+ */
+final class Parallel {
+  static final ClassName WORKERS = ClassName.get("dev.unroll.runtime", "Workers");
+
+  private Parallel() {}
+
+  /** Runs {@code method} over [0, total) on one thread, or split across the workers. */
+  static CodeBlock dispatch(String method, int total) {
+    return CodeBlock.builder()
+        .beginControlFlow("if (workers == null)")
+        .addStatement("$L(n, 0, $L)", method, total)
+        .nextControlFlow("else")
+        .addStatement("workers.run($LTask)", method)
+        .endControlFlow()
+        .build();
+  }
+
+  /** The range methods and task fields of every parallel layer. */
+  static void addAll(TypeSpec.Builder type, NetPlan plan, Num t) {
+    for (LayerPlan p : plan.layers()) {
+      if (!p.parallel()) {
+        continue;
+      }
+      add(type, p.affine(), p.cols(), "Columns [j0, j1) of layer " + p.index() + "'s z = x W"
+          + (p.b() != null ? " + b" : "") + ".", AffineEmitter.forwardBody(p, t, "j0", "j1"));
+      add(type, p.weightGrad(), p.cols(), "Columns [j0, j1) of layer " + p.index()
+          + "'s dW = x^T dz + l2 W.", CodeBlock.builder()
+              .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"))
+              .add(AffineEmitter.weightGradBody(p, t, "j0", "j1")).build());
+      if (p.wt() != null) {
+        add(type, p.inputGrad(), p.fanIn(), "Inputs [j0, j1) of layer " + p.index()
+            + "'s dx = dz W^T.", AffineEmitter.inputGradBody(p, t, "j0", "j1"));
+      }
+    }
+  }
+
+  private static void add(TypeSpec.Builder type, String method, int total, String doc,
+      CodeBlock body) {
+    type.addMethod(MethodSpec.methodBuilder(method)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addParameter(int.class, "j0")
+        .addParameter(int.class, "j1")
+        .addJavadoc(doc + "\n")
+        .addCode(body)
+        .build());
+    type.addField(FieldSpec.builder(IntConsumer.class, method + "Task",
+            Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("part -> $L(n, workers.bound(part, $L), workers.bound(part + 1, $L))",
+            method, total, total)
+        .build());
+  }
+
+  /** The worker pool field and the thread-count methods. */
+  static void addApi(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(WORKERS, "workers", Modifier.PRIVATE)
+        .addJavadoc("Null on one thread; otherwise the pool large products are split across.\n")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("setThreads")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(int.class, "threads")
+        .beginControlFlow("if (threads < 1)")
+        .addStatement("throw new IllegalArgumentException($S + threads)",
+            "threads must be >= 1, was ")
+        .endControlFlow()
+        .addStatement("workers = threads == 1 ? null : new $T(threads)", WORKERS)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("threads")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(int.class)
+        .addStatement("return workers == null ? 1 : workers.parts()")
+        .build());
+  }
+}
