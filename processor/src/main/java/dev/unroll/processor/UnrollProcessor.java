@@ -12,6 +12,7 @@ import dev.unroll.processor.plan.NetPlan;
 import dev.unroll.processor.plan.Planner;
 import dev.unroll.processor.read.RawAnnotation;
 import dev.unroll.processor.read.SpecReader;
+import dev.unroll.spec.Backend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,9 +34,18 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class UnrollProcessor extends AbstractProcessor {
+  /** {@code -Aunroll.backend=plain|vector}: the backend of specs that do not name one. */
+  static final String BACKEND_OPTION = "unroll.backend";
+  private Backend defaultBackend;
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of("dev.unroll.spec.Network", "dev.unroll.spec.Layer", "dev.unroll.spec.Layers");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(BACKEND_OPTION);
   }
 
   @Override
@@ -45,6 +55,9 @@ public final class UnrollProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (defaultBackend == null) {
+      defaultBackend = backendOption();
+    }
     Set<Element> specs = new LinkedHashSet<>();
     for (TypeElement annotation : annotations) {
       specs.addAll(round.getElementsAnnotatedWith(annotation));
@@ -74,7 +87,8 @@ public final class UnrollProcessor extends AbstractProcessor {
     }
     TypeElement type = (TypeElement) element;
     Optional<NetSpec> spec =
-        new SpecChecker(processingEnv.getElementUtils()).check(type, network, report);
+        new SpecChecker(processingEnv.getElementUtils(), defaultBackend)
+            .check(type, network, report);
     new Printer(processingEnv).print(report);
     if (spec.isEmpty()) {
       return;
@@ -87,6 +101,23 @@ public final class UnrollProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           "[UnrollWrite] could not write " + spec.get().className() + ": " + e.getMessage(),
           element);
+    }
+  }
+
+  private Backend backendOption() {
+    String value = processingEnv.getOptions().get(BACKEND_OPTION);
+    if (value == null || value.isBlank()) {
+      return Backend.PLAIN;
+    }
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "plain":
+        return Backend.PLAIN;
+      case "vector":
+        return Backend.VECTOR;
+      default:
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.BAD_OPTION.format(value));
+        return Backend.PLAIN;
     }
   }
 }

@@ -32,6 +32,9 @@ public @interface Network {
   /** The largest batch the generated class accepts; its buffers are allocated for it once. */
   int maxBatch() default 256;
 
+  /** Kernels for the large products; see {@link Backend}. */
+  Backend backend() default Backend.DEFAULT;
+
   /** Simple name of the generated class; empty means {@code <Spec>Net}. */
   String className() default "";
 }

@@ -9,202 +9,204 @@ import dev.unroll.spec.Precision;
 
 /**
  * Every activation x {without, with} batch norm x {softmax, SVM}, in double precision, each with
- * two hidden layers (5 -> 7 -> 6 -> 4), for the gradient checks. The two hidden layers take
- * different constants where an activation has them, and the inits vary across activations.
- * Generated classes are named {@code GradSpecs_<Name>Net}.
+ * two hidden layers (3 -> 12 -> 10 -> 4), for the gradient checks. The sizes make every spec go
+ * through all three shapes of the affine kernel: a written-out fan-in (3 inputs), the paired-row
+ * loops (12 -> 10) and written-out columns (4 scores). The two hidden layers take different
+ * constants where an activation has them, and the inits vary across activations. Generated
+ * classes are named {@code GradSpecs_<Name>Net}.
  */
 final class GradSpecs {
   private GradSpecs() {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.IDENTITY, init = Init.XAVIER)
-  @Layer(units = 6, activation = Activation.IDENTITY, init = Init.XAVIER)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.IDENTITY, init = Init.XAVIER)
+  @Layer(units = 10, activation = Activation.IDENTITY, init = Init.XAVIER)
   @Layer(units = 4, init = Init.XAVIER)
   interface IdentitySoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.IDENTITY, init = Init.XAVIER)
-  @Layer(units = 6, activation = Activation.IDENTITY, init = Init.XAVIER)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.IDENTITY, init = Init.XAVIER)
+  @Layer(units = 10, activation = Activation.IDENTITY, init = Init.XAVIER)
   @Layer(units = 4, init = Init.XAVIER)
   interface IdentitySvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
-  @Layer(units = 6, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 10, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface IdentityBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
-  @Layer(units = 6, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 10, activation = Activation.IDENTITY, init = Init.XAVIER, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface IdentityBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.SIGMOID, init = Init.HE)
-  @Layer(units = 6, activation = Activation.SIGMOID, init = Init.HE)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.SIGMOID, init = Init.HE)
+  @Layer(units = 10, activation = Activation.SIGMOID, init = Init.HE)
   @Layer(units = 4, init = Init.XAVIER)
   interface SigmoidSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.SIGMOID, init = Init.HE)
-  @Layer(units = 6, activation = Activation.SIGMOID, init = Init.HE)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.SIGMOID, init = Init.HE)
+  @Layer(units = 10, activation = Activation.SIGMOID, init = Init.HE)
   @Layer(units = 4, init = Init.XAVIER)
   interface SigmoidSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
-  @Layer(units = 6, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
+  @Layer(units = 10, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface SigmoidBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
-  @Layer(units = 6, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
+  @Layer(units = 10, activation = Activation.SIGMOID, init = Init.HE, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface SigmoidBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
-  @Layer(units = 6, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
+  @Layer(units = 10, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
   @Layer(units = 4, init = Init.XAVIER)
   interface TanhSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
-  @Layer(units = 6, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
+  @Layer(units = 10, activation = Activation.TANH, init = Init.GLOROT_UNIFORM)
   @Layer(units = 4, init = Init.XAVIER)
   interface TanhSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
-  @Layer(units = 6, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Layer(units = 10, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface TanhBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
-  @Layer(units = 6, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Layer(units = 10, activation = Activation.TANH, init = Init.GLOROT_UNIFORM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface TanhBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.RELU, init = Init.SMALL_RANDOM)
-  @Layer(units = 6, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Layer(units = 10, activation = Activation.RELU, init = Init.SMALL_RANDOM)
   @Layer(units = 4, init = Init.XAVIER)
   interface ReluSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.RELU, init = Init.SMALL_RANDOM)
-  @Layer(units = 6, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Layer(units = 10, activation = Activation.RELU, init = Init.SMALL_RANDOM)
   @Layer(units = 4, init = Init.XAVIER)
   interface ReluSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
-  @Layer(units = 6, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
+  @Layer(units = 10, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface ReluBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
-  @Layer(units = 6, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
+  @Layer(units = 10, activation = Activation.RELU, init = Init.SMALL_RANDOM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface ReluBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.1)
-  @Layer(units = 6, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.2)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.1)
+  @Layer(units = 10, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.2)
   @Layer(units = 4, init = Init.XAVIER)
   interface LeakyReluSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.1)
-  @Layer(units = 6, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.2)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.1)
+  @Layer(units = 10, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, slope = 0.2)
   @Layer(units = 4, init = Init.XAVIER)
   interface LeakyReluSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.1)
-  @Layer(units = 6, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.2)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.1)
+  @Layer(units = 10, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.2)
   @Layer(units = 4, init = Init.XAVIER)
   interface LeakyReluBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.1)
-  @Layer(units = 6, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.2)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.1)
+  @Layer(units = 10, activation = Activation.LEAKY_RELU, init = Init.NORMAL, scale = 0.5, batchNorm = true, slope = 0.2)
   @Layer(units = 4, init = Init.XAVIER)
   interface LeakyReluBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.PRELU, init = Init.XAVIER)
-  @Layer(units = 6, activation = Activation.PRELU, init = Init.XAVIER, alpha = 0.1)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.PRELU, init = Init.XAVIER)
+  @Layer(units = 10, activation = Activation.PRELU, init = Init.XAVIER, alpha = 0.1)
   @Layer(units = 4, init = Init.XAVIER)
   interface PreluSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.PRELU, init = Init.XAVIER)
-  @Layer(units = 6, activation = Activation.PRELU, init = Init.XAVIER, alpha = 0.1)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.PRELU, init = Init.XAVIER)
+  @Layer(units = 10, activation = Activation.PRELU, init = Init.XAVIER, alpha = 0.1)
   @Layer(units = 4, init = Init.XAVIER)
   interface PreluSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true)
-  @Layer(units = 6, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true, alpha = 0.1)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 10, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true, alpha = 0.1)
   @Layer(units = 4, init = Init.XAVIER)
   interface PreluBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true)
-  @Layer(units = 6, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true, alpha = 0.1)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 10, activation = Activation.PRELU, init = Init.XAVIER, batchNorm = true, alpha = 0.1)
   @Layer(units = 4, init = Init.XAVIER)
   interface PreluBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.ELU, init = Init.HE, alpha = 0.7)
-  @Layer(units = 6, activation = Activation.ELU, init = Init.HE)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE, alpha = 0.7)
+  @Layer(units = 10, activation = Activation.ELU, init = Init.HE)
   @Layer(units = 4, init = Init.XAVIER)
   interface EluSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.ELU, init = Init.HE, alpha = 0.7)
-  @Layer(units = 6, activation = Activation.ELU, init = Init.HE)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE, alpha = 0.7)
+  @Layer(units = 10, activation = Activation.ELU, init = Init.HE)
   @Layer(units = 4, init = Init.XAVIER)
   interface EluSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.ELU, init = Init.HE, batchNorm = true, alpha = 0.7)
-  @Layer(units = 6, activation = Activation.ELU, init = Init.HE, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE, batchNorm = true, alpha = 0.7)
+  @Layer(units = 10, activation = Activation.ELU, init = Init.HE, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface EluBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.ELU, init = Init.HE, batchNorm = true, alpha = 0.7)
-  @Layer(units = 6, activation = Activation.ELU, init = Init.HE, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.ELU, init = Init.HE, batchNorm = true, alpha = 0.7)
+  @Layer(units = 10, activation = Activation.ELU, init = Init.HE, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface EluBnSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, pieces = 3)
-  @Layer(units = 6, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, pieces = 3)
+  @Layer(units = 10, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM)
   @Layer(units = 4, init = Init.XAVIER)
   interface MaxoutSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, pieces = 3)
-  @Layer(units = 6, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, pieces = 3)
+  @Layer(units = 10, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM)
   @Layer(units = 4, init = Init.XAVIER)
   interface MaxoutSvm {}
 
-  @Network(inputs = 5, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true, pieces = 3)
-  @Layer(units = 6, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SOFTMAX, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true, pieces = 3)
+  @Layer(units = 10, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface MaxoutBnSoftmax {}
 
-  @Network(inputs = 5, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
-  @Layer(units = 7, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true, pieces = 3)
-  @Layer(units = 6, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true)
+  @Network(inputs = 3, loss = Loss.SVM, precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(units = 12, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true, pieces = 3)
+  @Layer(units = 10, activation = Activation.MAXOUT, init = Init.GLOROT_UNIFORM, batchNorm = true)
   @Layer(units = 4, init = Init.XAVIER)
   interface MaxoutBnSvm {}
 }

@@ -1,6 +1,7 @@
 package dev.unroll.tests;
 
 import dev.unroll.spec.Activation;
+import dev.unroll.spec.Backend;
 import dev.unroll.spec.Init;
 import dev.unroll.spec.Layer;
 import dev.unroll.spec.Loss;
@@ -82,4 +83,18 @@ final class OtherSpecs {
   @Layer(units = 300, activation = Activation.TANH, batchNorm = true)
   @Layer(units = 5)
   interface ParallelFloat {}
+
+  /** W2 on the Vector API backend. */
+  @Network(inputs = 784, maxBatch = 128, backend = Backend.VECTOR)
+  @Layer(units = 256, activation = Activation.ELU, batchNorm = true)
+  @Layer(units = 128, activation = Activation.RELU, batchNorm = true)
+  @Layer(units = 10)
+  interface MnistVector {}
+
+  /** W4 on the Vector API backend. */
+  @Network(inputs = 1024, maxBatch = 256, backend = Backend.VECTOR)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 10)
+  interface WideVector {}
 }

@@ -21,7 +21,8 @@ class BytecodeSizeTest {
   @ParameterizedTest
   @ValueSource(classes = {OtherSpecs_MnistNet.class, OtherSpecs_WideNet.class,
       OtherSpecs_WideMaxoutNet.class, OtherSpecs_InitsNet.class,
-      GradSpecs_MaxoutBnSvmNet.class, GradSpecs_PreluBnSoftmaxNet.class})
+      GradSpecs_MaxoutBnSvmNet.class, GradSpecs_PreluBnSoftmaxNet.class,
+      OtherSpecs_WideVectorNet.class, VectorGradSpecs_MaxoutBnSvmNet.class})
   void everyGeneratedMethodIsUnderTheHugeMethodLimit(Class<?> generated) throws IOException {
     Map<String, Integer> sizes = codeSizes(generated);
     assertFalse(sizes.isEmpty());

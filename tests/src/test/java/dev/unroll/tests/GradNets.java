@@ -5,11 +5,12 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** The 32 generated gradient-check networks, by spec name, for parametrized tests. */
+/** The generated gradient-check networks, by spec name, for parametrized tests. */
 final class GradNets {
   private GradNets() {}
 
-  static Stream<Arguments> all() {
+  /** The 32 plain-backend networks. */
+  static Stream<Arguments> plain() {
     return Stream.of(
         Arguments.of("IdentitySoftmax", (LongFunction<Model>) GradSpecs_IdentitySoftmaxNet::new),
         Arguments.of("IdentitySvm", (LongFunction<Model>) GradSpecs_IdentitySvmNet::new),
@@ -43,5 +44,47 @@ final class GradNets {
         Arguments.of("MaxoutSvm", (LongFunction<Model>) GradSpecs_MaxoutSvmNet::new),
         Arguments.of("MaxoutBnSoftmax", (LongFunction<Model>) GradSpecs_MaxoutBnSoftmaxNet::new),
         Arguments.of("MaxoutBnSvm", (LongFunction<Model>) GradSpecs_MaxoutBnSvmNet::new));
+  }
+
+  /** The same 32 specs on the Vector API backend. */
+  static Stream<Arguments> vector() {
+    return Stream.of(
+        Arguments.of("VectorIdentitySoftmax", (LongFunction<Model>) VectorGradSpecs_IdentitySoftmaxNet::new),
+        Arguments.of("VectorIdentitySvm", (LongFunction<Model>) VectorGradSpecs_IdentitySvmNet::new),
+        Arguments.of("VectorIdentityBnSoftmax", (LongFunction<Model>) VectorGradSpecs_IdentityBnSoftmaxNet::new),
+        Arguments.of("VectorIdentityBnSvm", (LongFunction<Model>) VectorGradSpecs_IdentityBnSvmNet::new),
+        Arguments.of("VectorSigmoidSoftmax", (LongFunction<Model>) VectorGradSpecs_SigmoidSoftmaxNet::new),
+        Arguments.of("VectorSigmoidSvm", (LongFunction<Model>) VectorGradSpecs_SigmoidSvmNet::new),
+        Arguments.of("VectorSigmoidBnSoftmax", (LongFunction<Model>) VectorGradSpecs_SigmoidBnSoftmaxNet::new),
+        Arguments.of("VectorSigmoidBnSvm", (LongFunction<Model>) VectorGradSpecs_SigmoidBnSvmNet::new),
+        Arguments.of("VectorTanhSoftmax", (LongFunction<Model>) VectorGradSpecs_TanhSoftmaxNet::new),
+        Arguments.of("VectorTanhSvm", (LongFunction<Model>) VectorGradSpecs_TanhSvmNet::new),
+        Arguments.of("VectorTanhBnSoftmax", (LongFunction<Model>) VectorGradSpecs_TanhBnSoftmaxNet::new),
+        Arguments.of("VectorTanhBnSvm", (LongFunction<Model>) VectorGradSpecs_TanhBnSvmNet::new),
+        Arguments.of("VectorReluSoftmax", (LongFunction<Model>) VectorGradSpecs_ReluSoftmaxNet::new),
+        Arguments.of("VectorReluSvm", (LongFunction<Model>) VectorGradSpecs_ReluSvmNet::new),
+        Arguments.of("VectorReluBnSoftmax", (LongFunction<Model>) VectorGradSpecs_ReluBnSoftmaxNet::new),
+        Arguments.of("VectorReluBnSvm", (LongFunction<Model>) VectorGradSpecs_ReluBnSvmNet::new),
+        Arguments.of("VectorLeakyReluSoftmax", (LongFunction<Model>) VectorGradSpecs_LeakyReluSoftmaxNet::new),
+        Arguments.of("VectorLeakyReluSvm", (LongFunction<Model>) VectorGradSpecs_LeakyReluSvmNet::new),
+        Arguments.of("VectorLeakyReluBnSoftmax", (LongFunction<Model>) VectorGradSpecs_LeakyReluBnSoftmaxNet::new),
+        Arguments.of("VectorLeakyReluBnSvm", (LongFunction<Model>) VectorGradSpecs_LeakyReluBnSvmNet::new),
+        Arguments.of("VectorPreluSoftmax", (LongFunction<Model>) VectorGradSpecs_PreluSoftmaxNet::new),
+        Arguments.of("VectorPreluSvm", (LongFunction<Model>) VectorGradSpecs_PreluSvmNet::new),
+        Arguments.of("VectorPreluBnSoftmax", (LongFunction<Model>) VectorGradSpecs_PreluBnSoftmaxNet::new),
+        Arguments.of("VectorPreluBnSvm", (LongFunction<Model>) VectorGradSpecs_PreluBnSvmNet::new),
+        Arguments.of("VectorEluSoftmax", (LongFunction<Model>) VectorGradSpecs_EluSoftmaxNet::new),
+        Arguments.of("VectorEluSvm", (LongFunction<Model>) VectorGradSpecs_EluSvmNet::new),
+        Arguments.of("VectorEluBnSoftmax", (LongFunction<Model>) VectorGradSpecs_EluBnSoftmaxNet::new),
+        Arguments.of("VectorEluBnSvm", (LongFunction<Model>) VectorGradSpecs_EluBnSvmNet::new),
+        Arguments.of("VectorMaxoutSoftmax", (LongFunction<Model>) VectorGradSpecs_MaxoutSoftmaxNet::new),
+        Arguments.of("VectorMaxoutSvm", (LongFunction<Model>) VectorGradSpecs_MaxoutSvmNet::new),
+        Arguments.of("VectorMaxoutBnSoftmax", (LongFunction<Model>) VectorGradSpecs_MaxoutBnSoftmaxNet::new),
+        Arguments.of("VectorMaxoutBnSvm", (LongFunction<Model>) VectorGradSpecs_MaxoutBnSvmNet::new));
+  }
+
+  /** All 64. */
+  static Stream<Arguments> all() {
+    return Stream.concat(plain(), vector());
   }
 }

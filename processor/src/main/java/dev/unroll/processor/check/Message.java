@@ -40,6 +40,11 @@ public enum Message {
   NAME_CLASH("UnrollNameClash",
       "the generated class %s would clash with an existing type; rename the spec or set"
           + " @Network(className = \"...\")"),
+  VECTOR_MISSING("UnrollVectorMissing",
+      "backend VECTOR calls dev.unroll.vector kernels, which are not on the class path; add the"
+          + " dependency dev.unroll:unroll-vector, or use backend PLAIN"),
+  BAD_OPTION("UnrollBadOption",
+      "processor option unroll.backend=%s is not one of plain, vector; fix -Aunroll.backend"),
   ZERO_INIT("UnrollZeroInit",
       "layer %d starts with all-zero weights: every unit computes the same thing and symmetry"
           + " never breaks; use XAVIER, or HE for ReLU"),

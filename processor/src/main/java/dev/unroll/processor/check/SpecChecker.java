@@ -4,6 +4,7 @@ import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.processor.read.RawAnnotation;
 import dev.unroll.processor.read.SpecReader;
+import dev.unroll.spec.Backend;
 import dev.unroll.spec.Loss;
 import dev.unroll.spec.Precision;
 import java.util.ArrayList;
@@ -24,11 +25,17 @@ import javax.lang.model.util.Elements;
  */
 public final class SpecChecker {
   private static final String GENERATED_BY = "dev.unroll.processor.UnrollProcessor";
+  private static final String VECTOR_KERNELS = "dev.unroll.vector.FloatKernels";
   private final Elements elements;
+  private final Backend defaultBackend;
 
-  /** A checker that looks up types (for name clashes) in {@code elements}. */
-  public SpecChecker(Elements elements) {
+  /**
+   * A checker that looks up types (for name clashes) in {@code elements}, with the backend of
+   * specs that leave it to the processor option.
+   */
+  public SpecChecker(Elements elements, Backend defaultBackend) {
     this.elements = elements;
+    this.defaultBackend = defaultBackend;
   }
 
   /** The checked model, or empty when {@code report} has errors. */
@@ -52,6 +59,13 @@ public final class SpecChecker {
     Precision precision =
         network.enumValue("precision", Precision.class, Precision.FLOAT, report);
     String className = className(type, network, report);
+    Backend backend = network.enumValue("backend", Backend.class, Backend.DEFAULT, report);
+    if (backend == Backend.DEFAULT) {
+      backend = defaultBackend;
+    }
+    if (backend == Backend.VECTOR && elements.getTypeElement(VECTOR_KERNELS) == null) {
+      report.error(Message.VECTOR_MISSING.format(), type, mirror, network.value("backend"));
+    }
 
     List<RawAnnotation> raw = SpecReader.layers(type);
     if (raw.isEmpty()) {
@@ -80,7 +94,7 @@ public final class SpecChecker {
         pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
         type.getQualifiedName().toString(), type.getKind() == ElementKind.INTERFACE,
         type.getModifiers().contains(Modifier.PUBLIC), inputs, loss, precision, maxBatch,
-        List.copyOf(layers)));
+        backend, List.copyOf(layers)));
   }
 
   private String className(TypeElement type, RawAnnotation network, Report report) {

@@ -81,6 +81,16 @@ final class AffineEmitter {
     if (p.parallel() && p.b() != null) {
       c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
     }
+    if (p.vector()) {
+      if (p.b() != null) {
+        c.beginControlFlow("for (int i = 0; i < n; i++)");
+        c.addStatement("System.arraycopy(bias, $1L, $2L[i], $1L, $3L - $1L)", lo, p.z(), hi);
+        c.endControlFlow();
+      }
+      c.add("// register-blocked Vector API product (4 rows x 2 vectors per tile)\n");
+      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L, $L)", kernels(t), p.in(),
+          p.w(), p.z(), p.fanIn(), lo, hi, p.b() != null).build();
+    }
     c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
@@ -93,6 +103,10 @@ final class AffineEmitter {
     pairedAxpy(c, t, "x", p.w(), "z", p.fanIn(), lo, hi, "m", "j");
     c.endControlFlow();
     return c.build();
+  }
+
+  private static ClassName kernels(Num t) {
+    return ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
   }
 
   private static String sum(String bias, int in, String j, Num t) {
@@ -181,6 +195,10 @@ final class AffineEmitter {
    */
   static CodeBlock weightGradBody(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
+    if (p.vector()) {
+      return c.addStatement("$T.weightGradient($L, $L, $L, $L, reg, n, $L, $L, $L)", kernels(t),
+          p.in(), p.dz(), p.w(), p.dw(), p.fanIn(), lo, hi).build();
+    }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] row = $L[m]", t.t(), p.w());
     c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
@@ -249,6 +267,10 @@ final class AffineEmitter {
   /** Inputs [lo, hi) of dx = dz W^T, as axpys over the rows of W^T. */
   static CodeBlock inputGradBody(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
+    if (p.vector()) {
+      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L, false)", kernels(t), p.dz(),
+          p.wt(), p.dIn(), p.cols(), lo, hi).build();
+    }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
     c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());

@@ -1,5 +1,6 @@
 package dev.unroll.processor.model;
 
+import dev.unroll.spec.Backend;
 import dev.unroll.spec.Loss;
 import dev.unroll.spec.Precision;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param className simple name of the generated class
  * @param specIsInterface whether the generated class implements (true) or extends the spec
  * @param specIsPublic whether the generated class is public
+ * @param backend PLAIN or VECTOR, the processor option already applied
  */
 public record NetSpec(
     String specName,
@@ -25,6 +27,7 @@ public record NetSpec(
     Loss loss,
     Precision precision,
     int maxBatch,
+    Backend backend,
     List<LayerSpec> layers) {
 
   /** Number of classes: the last layer's units. */

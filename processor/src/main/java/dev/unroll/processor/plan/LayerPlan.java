@@ -16,6 +16,7 @@ import dev.unroll.spec.Activation;
  * @param unrollInputs whether the loop over inputs is written out (small fan-in)
  * @param unrollCols whether the loop over output columns is written out (few outputs)
  * @param parallel whether the layer's products are large enough to split across threads
+ * @param vector whether the layer's products call the Vector API kernels
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -44,7 +45,8 @@ public record LayerPlan(
     String argmax,
     boolean unrollInputs,
     boolean unrollCols,
-    boolean parallel) {
+    boolean parallel,
+    boolean vector) {
 
   /** 1-based index. */
   public int index() {

@@ -3,6 +3,7 @@ package dev.unroll.processor.plan;
 import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.spec.Activation;
+import dev.unroll.spec.Backend;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +59,9 @@ public final class Planner {
           l.fanIn() <= UNROLL_INPUTS,
           l.cols() <= UNROLL_COLS,
           l.fanIn() > UNROLL_INPUTS && l.cols() > UNROLL_COLS
-              && (long) l.fanIn() * l.cols() >= PARALLEL_WEIGHTS));
+              && (long) l.fanIn() * l.cols() >= PARALLEL_WEIGHTS,
+          spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
+              && l.cols() > UNROLL_COLS));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
