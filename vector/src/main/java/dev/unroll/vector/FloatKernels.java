@@ -1,18 +1,24 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked matrix products on row arrays with the Vector API, for float networks. Each
- * kernel keeps a tile of 4 output rows x 2 vectors of columns in registers (8 accumulators) and
- * streams the shared dimension: per step it broadcasts 4 scalars, loads 2 vectors and issues 8
- * fused multiply-adds, so every loaded vector feeds 4 FMAs. Columns left over after whole vectors
- * are done with a masked tile; rows left over after groups of 4 one row at a time.
+ * Register-blocked matrix products on row arrays with the Vector API, for float networks.
+ *
+ * <p>The output is done in strips of 4 vectors of columns. For each strip, the streamed matrix's
+ * part (k rows x 4 vectors) is first packed into one contiguous panel, which then stays in L2
+ * while every group of 4 output rows passes over it: a tile of 4 rows x 4 vectors lives in 16
+ * accumulators (of AVX-512's 32 registers), and each step loads 4 panel vectors, broadcasts 4
+ * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after the last whole strip are done
+ * one row at a time with masked vectors. The panel is a per-thread buffer that grows to the
+ * largest product seen and is then reused, so a warmed-up network allocates nothing.
  */
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
 
   private FloatKernels() {}
 
@@ -23,117 +29,198 @@ public final class FloatKernels {
    */
   public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0, int j1,
       boolean accumulate) {
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      float[] a0 = a[i];
-      float[] a1 = a[i + 1];
-      float[] a2 = a[i + 2];
-      float[] a3 = a[i + 3];
-      float[] c0 = c[i];
-      float[] c1 = c[i + 1];
-      float[] c2 = c[i + 2];
-      float[] c3 = c[i + 3];
-      int j = j0;
-      for (; j + 2 * V <= j1; j += 2 * V) {
+    float[] panel = panel(k, 4);
+    int j = j0;
+    for (; j + 4 * V <= j1; j += 4 * V) {
+      pack(b, k, j, 4, panel);
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        float[] a0 = a[i];
+        float[] a1 = a[i + 1];
+        float[] a2 = a[i + 2];
+        float[] a3 = a[i + 3];
+        float[] c0 = c[i];
+        float[] c1 = c[i + 1];
+        float[] c2 = c[i + 2];
+        float[] c3 = c[i + 3];
         FloatVector s00 = start(c0, j, accumulate);
         FloatVector s01 = start(c0, j + V, accumulate);
+        FloatVector s02 = start(c0, j + 2 * V, accumulate);
+        FloatVector s03 = start(c0, j + 3 * V, accumulate);
         FloatVector s10 = start(c1, j, accumulate);
         FloatVector s11 = start(c1, j + V, accumulate);
+        FloatVector s12 = start(c1, j + 2 * V, accumulate);
+        FloatVector s13 = start(c1, j + 3 * V, accumulate);
         FloatVector s20 = start(c2, j, accumulate);
         FloatVector s21 = start(c2, j + V, accumulate);
+        FloatVector s22 = start(c2, j + 2 * V, accumulate);
+        FloatVector s23 = start(c2, j + 3 * V, accumulate);
         FloatVector s30 = start(c3, j, accumulate);
         FloatVector s31 = start(c3, j + V, accumulate);
-        for (int m = 0; m < k; m++) {
-          float[] bm = b[m];
-          FloatVector b0 = FloatVector.fromArray(S, bm, j);
-          FloatVector b1 = FloatVector.fromArray(S, bm, j + V);
-          FloatVector x0 = FloatVector.broadcast(S, a0[m]);
-          FloatVector x1 = FloatVector.broadcast(S, a1[m]);
-          FloatVector x2 = FloatVector.broadcast(S, a2[m]);
-          FloatVector x3 = FloatVector.broadcast(S, a3[m]);
-          s00 = b0.fma(x0, s00);
-          s01 = b1.fma(x0, s01);
-          s10 = b0.fma(x1, s10);
-          s11 = b1.fma(x1, s11);
-          s20 = b0.fma(x2, s20);
-          s21 = b1.fma(x2, s21);
-          s30 = b0.fma(x3, s30);
-          s31 = b1.fma(x3, s31);
+        FloatVector s32 = start(c3, j + 2 * V, accumulate);
+        FloatVector s33 = start(c3, j + 3 * V, accumulate);
+        for (int m = 0, p = 0; m < k; m++, p += 4 * V) {
+          FloatVector b0 = FloatVector.fromArray(S, panel, p);
+          FloatVector b1 = FloatVector.fromArray(S, panel, p + V);
+          FloatVector b2 = FloatVector.fromArray(S, panel, p + 2 * V);
+          FloatVector b3 = FloatVector.fromArray(S, panel, p + 3 * V);
+          FloatVector x = FloatVector.broadcast(S, a0[m]);
+          s00 = b0.fma(x, s00);
+          s01 = b1.fma(x, s01);
+          s02 = b2.fma(x, s02);
+          s03 = b3.fma(x, s03);
+          x = FloatVector.broadcast(S, a1[m]);
+          s10 = b0.fma(x, s10);
+          s11 = b1.fma(x, s11);
+          s12 = b2.fma(x, s12);
+          s13 = b3.fma(x, s13);
+          x = FloatVector.broadcast(S, a2[m]);
+          s20 = b0.fma(x, s20);
+          s21 = b1.fma(x, s21);
+          s22 = b2.fma(x, s22);
+          s23 = b3.fma(x, s23);
+          x = FloatVector.broadcast(S, a3[m]);
+          s30 = b0.fma(x, s30);
+          s31 = b1.fma(x, s31);
+          s32 = b2.fma(x, s32);
+          s33 = b3.fma(x, s33);
         }
         s00.intoArray(c0, j);
         s01.intoArray(c0, j + V);
+        s02.intoArray(c0, j + 2 * V);
+        s03.intoArray(c0, j + 3 * V);
         s10.intoArray(c1, j);
         s11.intoArray(c1, j + V);
+        s12.intoArray(c1, j + 2 * V);
+        s13.intoArray(c1, j + 3 * V);
         s20.intoArray(c2, j);
         s21.intoArray(c2, j + V);
+        s22.intoArray(c2, j + 2 * V);
+        s23.intoArray(c2, j + 3 * V);
         s30.intoArray(c3, j);
         s31.intoArray(c3, j + V);
+        s32.intoArray(c3, j + 2 * V);
+        s33.intoArray(c3, j + 3 * V);
       }
-      for (int r = 0; r < 4; r++) {
-        rowTail(a[i + r], b, c[i + r], k, j, j1, accumulate);
+      for (; i < n; i++) {
+        row(a[i], b, c[i], k, j, j + 4 * V, accumulate);
       }
     }
-    for (; i < n; i++) {
-      rowTail(a[i], b, c[i], k, j0, j1, accumulate);
+    if (j < j1) {
+      for (int i = 0; i < n; i++) {
+        row(a[i], b, c[i], k, j, j1, accumulate);
+      }
     }
   }
 
   /**
    * {@code g[m][j] = reg * w[m][j] + sum_i x[i][m] * d[i][j]} for m in [0, k), i in [0, n), j in
-   * [j0, j1): the weight gradient with its L2 term, the same tile with the scalars read down a
-   * column of x.
+   * [j0, j1): the weight gradient with its L2 term. The same scheme with d's strip packed and the
+   * scalars read down columns m..m+3 of x.
    */
   public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g, float reg,
       int n, int k, int j0, int j1) {
-    int m = 0;
-    for (; m + 3 < k; m += 4) {
-      float[] g0 = g[m];
-      float[] g1 = g[m + 1];
-      float[] g2 = g[m + 2];
-      float[] g3 = g[m + 3];
-      int j = j0;
-      for (; j + 2 * V <= j1; j += 2 * V) {
+    float[] panel = panel(n, 4);
+    int j = j0;
+    for (; j + 4 * V <= j1; j += 4 * V) {
+      pack(d, n, j, 4, panel);
+      int m = 0;
+      for (; m + 3 < k; m += 4) {
         FloatVector s00 = FloatVector.fromArray(S, w[m], j).mul(reg);
         FloatVector s01 = FloatVector.fromArray(S, w[m], j + V).mul(reg);
+        FloatVector s02 = FloatVector.fromArray(S, w[m], j + 2 * V).mul(reg);
+        FloatVector s03 = FloatVector.fromArray(S, w[m], j + 3 * V).mul(reg);
         FloatVector s10 = FloatVector.fromArray(S, w[m + 1], j).mul(reg);
         FloatVector s11 = FloatVector.fromArray(S, w[m + 1], j + V).mul(reg);
+        FloatVector s12 = FloatVector.fromArray(S, w[m + 1], j + 2 * V).mul(reg);
+        FloatVector s13 = FloatVector.fromArray(S, w[m + 1], j + 3 * V).mul(reg);
         FloatVector s20 = FloatVector.fromArray(S, w[m + 2], j).mul(reg);
         FloatVector s21 = FloatVector.fromArray(S, w[m + 2], j + V).mul(reg);
+        FloatVector s22 = FloatVector.fromArray(S, w[m + 2], j + 2 * V).mul(reg);
+        FloatVector s23 = FloatVector.fromArray(S, w[m + 2], j + 3 * V).mul(reg);
         FloatVector s30 = FloatVector.fromArray(S, w[m + 3], j).mul(reg);
         FloatVector s31 = FloatVector.fromArray(S, w[m + 3], j + V).mul(reg);
-        for (int i = 0; i < n; i++) {
+        FloatVector s32 = FloatVector.fromArray(S, w[m + 3], j + 2 * V).mul(reg);
+        FloatVector s33 = FloatVector.fromArray(S, w[m + 3], j + 3 * V).mul(reg);
+        for (int i = 0, p = 0; i < n; i++, p += 4 * V) {
           float[] xi = x[i];
-          float[] di = d[i];
-          FloatVector d0 = FloatVector.fromArray(S, di, j);
-          FloatVector d1 = FloatVector.fromArray(S, di, j + V);
-          FloatVector x0 = FloatVector.broadcast(S, xi[m]);
-          FloatVector x1 = FloatVector.broadcast(S, xi[m + 1]);
-          FloatVector x2 = FloatVector.broadcast(S, xi[m + 2]);
-          FloatVector x3 = FloatVector.broadcast(S, xi[m + 3]);
-          s00 = d0.fma(x0, s00);
-          s01 = d1.fma(x0, s01);
-          s10 = d0.fma(x1, s10);
-          s11 = d1.fma(x1, s11);
-          s20 = d0.fma(x2, s20);
-          s21 = d1.fma(x2, s21);
-          s30 = d0.fma(x3, s30);
-          s31 = d1.fma(x3, s31);
+          FloatVector d0 = FloatVector.fromArray(S, panel, p);
+          FloatVector d1 = FloatVector.fromArray(S, panel, p + V);
+          FloatVector d2 = FloatVector.fromArray(S, panel, p + 2 * V);
+          FloatVector d3 = FloatVector.fromArray(S, panel, p + 3 * V);
+          FloatVector v = FloatVector.broadcast(S, xi[m]);
+          s00 = d0.fma(v, s00);
+          s01 = d1.fma(v, s01);
+          s02 = d2.fma(v, s02);
+          s03 = d3.fma(v, s03);
+          v = FloatVector.broadcast(S, xi[m + 1]);
+          s10 = d0.fma(v, s10);
+          s11 = d1.fma(v, s11);
+          s12 = d2.fma(v, s12);
+          s13 = d3.fma(v, s13);
+          v = FloatVector.broadcast(S, xi[m + 2]);
+          s20 = d0.fma(v, s20);
+          s21 = d1.fma(v, s21);
+          s22 = d2.fma(v, s22);
+          s23 = d3.fma(v, s23);
+          v = FloatVector.broadcast(S, xi[m + 3]);
+          s30 = d0.fma(v, s30);
+          s31 = d1.fma(v, s31);
+          s32 = d2.fma(v, s32);
+          s33 = d3.fma(v, s33);
         }
+        float[] g0 = g[m];
         s00.intoArray(g0, j);
         s01.intoArray(g0, j + V);
+        s02.intoArray(g0, j + 2 * V);
+        s03.intoArray(g0, j + 3 * V);
+        float[] g1 = g[m + 1];
         s10.intoArray(g1, j);
         s11.intoArray(g1, j + V);
+        s12.intoArray(g1, j + 2 * V);
+        s13.intoArray(g1, j + 3 * V);
+        float[] g2 = g[m + 2];
         s20.intoArray(g2, j);
         s21.intoArray(g2, j + V);
+        s22.intoArray(g2, j + 2 * V);
+        s23.intoArray(g2, j + 3 * V);
+        float[] g3 = g[m + 3];
         s30.intoArray(g3, j);
         s31.intoArray(g3, j + V);
+        s32.intoArray(g3, j + 2 * V);
+        s33.intoArray(g3, j + 3 * V);
       }
-      for (int r = 0; r < 4; r++) {
-        gradientTail(x, d, w[m + r], g[m + r], reg, n, m + r, j, j1);
+      for (; m < k; m++) {
+        gradientRow(x, d, w[m], g[m], reg, n, m, j, j + 4 * V);
       }
     }
-    for (; m < k; m++) {
-      gradientTail(x, d, w[m], g[m], reg, n, m, j0, j1);
+    if (j < j1) {
+      for (int m = 0; m < k; m++) {
+        gradientRow(x, d, w[m], g[m], reg, n, m, j, j1);
+      }
+    }
+  }
+
+  /** This thread's panel, grown to hold {@code rows} x {@code vectors} vectors. */
+  private static float[] panel(int rows, int vectors) {
+    float[][] holder = PANEL.get();
+    if (holder[0].length < rows * vectors * V) {
+      holder[0] = new float[rows * vectors * V];
+    }
+    return holder[0];
+  }
+
+  /**
+   * Copies columns [j, j + vectors V) of rows [0, rows) of {@code b} into {@code panel}, row after
+   * row.
+   */
+  private static void pack(float[][] b, int rows, int j, int vectors, float[] panel) {
+    int width = vectors * V;
+    for (int m = 0, p = 0; m < rows; m++, p += width) {
+      float[] bm = b[m];
+      for (int v = 0; v < width; v += V) {
+        FloatVector.fromArray(S, bm, j + v).intoArray(panel, p + v);
+      }
     }
   }
 
@@ -141,11 +228,11 @@ public final class FloatKernels {
     return accumulate ? FloatVector.fromArray(S, c, j) : FloatVector.zero(S);
   }
 
-  /** Columns [j, j1) of one output row, a vector (masked at the end) at a time. */
-  private static void rowTail(float[] a, float[][] b, float[] c, int k, int j, int j1,
+  /** Columns [j, hi) of one output row, a vector (masked at the end) at a time. */
+  private static void row(float[] a, float[][] b, float[] c, int k, int j, int hi,
       boolean accumulate) {
-    for (; j < j1; j += V) {
-      var mask = S.indexInRange(j, j1);
+    for (; j < hi; j += V) {
+      VectorMask<Float> mask = S.indexInRange(j, hi);
       FloatVector s = accumulate ? FloatVector.fromArray(S, c, j, mask) : FloatVector.zero(S);
       for (int m = 0; m < k; m++) {
         s = FloatVector.fromArray(S, b[m], j, mask).fma(FloatVector.broadcast(S, a[m]), s);
@@ -154,11 +241,11 @@ public final class FloatKernels {
     }
   }
 
-  /** Columns [j, j1) of one gradient row. */
-  private static void gradientTail(float[][] x, float[][] d, float[] w, float[] g, float reg,
-      int n, int m, int j, int j1) {
-    for (; j < j1; j += V) {
-      var mask = S.indexInRange(j, j1);
+  /** Columns [j, hi) of one gradient row m, its L2 term included. */
+  private static void gradientRow(float[][] x, float[][] d, float[] w, float[] g, float reg,
+      int n, int m, int j, int hi) {
+    for (; j < hi; j += V) {
+      VectorMask<Float> mask = S.indexInRange(j, hi);
       FloatVector s = FloatVector.fromArray(S, w, j, mask).mul(reg);
       for (int i = 0; i < n; i++) {
         s = FloatVector.fromArray(S, d[i], j, mask).fma(FloatVector.broadcast(S, x[i][m]), s);
