@@ -2,6 +2,7 @@ package dev.unroll.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -251,6 +252,47 @@ public final class DoubleKernels {
         s = DoubleVector.fromArray(S, d[i], j, mask).fma(DoubleVector.broadcast(S, x[i][m]), s);
       }
       s.intoArray(g, j, mask);
+    }
+  }
+
+  /** h = z for z > 0, alpha (e^z - 1) otherwise (ELU), on the first n rows, vectorized exp. */
+  public static void elu(double[][] z, double[][] h, int n, double alpha) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = z[i];
+      double[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Double> mask = S.indexInRange(j, zi.length);
+        DoubleVector v = DoubleVector.fromArray(S, zi, j, mask);
+        DoubleVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
+        v.blend(neg, v.compare(VectorOperators.LE, 0)).intoArray(hi, j, mask);
+      }
+    }
+  }
+
+  /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
+  public static void sigmoid(double[][] z, double[][] h, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = z[i];
+      double[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Double> mask = S.indexInRange(j, zi.length);
+        DoubleVector v = DoubleVector.fromArray(S, zi, j, mask);
+        DoubleVector.broadcast(S, 1).div(v.neg().lanewise(VectorOperators.EXP).add(1))
+            .intoArray(hi, j, mask);
+      }
+    }
+  }
+
+  /** h = tanh(z) on the first n rows, vectorized. */
+  public static void tanh(double[][] z, double[][] h, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = z[i];
+      double[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Double> mask = S.indexInRange(j, zi.length);
+        DoubleVector.fromArray(S, zi, j, mask).lanewise(VectorOperators.TANH)
+            .intoArray(hi, j, mask);
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -251,6 +252,47 @@ public final class FloatKernels {
         s = FloatVector.fromArray(S, d[i], j, mask).fma(FloatVector.broadcast(S, x[i][m]), s);
       }
       s.intoArray(g, j, mask);
+    }
+  }
+
+  /** h = z for z > 0, alpha (e^z - 1) otherwise (ELU), on the first n rows, vectorized exp. */
+  public static void elu(float[][] z, float[][] h, int n, float alpha) {
+    for (int i = 0; i < n; i++) {
+      float[] zi = z[i];
+      float[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Float> mask = S.indexInRange(j, zi.length);
+        FloatVector v = FloatVector.fromArray(S, zi, j, mask);
+        FloatVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
+        v.blend(neg, v.compare(VectorOperators.LE, 0)).intoArray(hi, j, mask);
+      }
+    }
+  }
+
+  /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
+  public static void sigmoid(float[][] z, float[][] h, int n) {
+    for (int i = 0; i < n; i++) {
+      float[] zi = z[i];
+      float[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Float> mask = S.indexInRange(j, zi.length);
+        FloatVector v = FloatVector.fromArray(S, zi, j, mask);
+        FloatVector.broadcast(S, 1).div(v.neg().lanewise(VectorOperators.EXP).add(1))
+            .intoArray(hi, j, mask);
+      }
+    }
+  }
+
+  /** h = tanh(z) on the first n rows, vectorized. */
+  public static void tanh(float[][] z, float[][] h, int n) {
+    for (int i = 0; i < n; i++) {
+      float[] zi = z[i];
+      float[] hi = h[i];
+      for (int j = 0; j < zi.length; j += V) {
+        VectorMask<Float> mask = S.indexInRange(j, zi.length);
+        FloatVector.fromArray(S, zi, j, mask).lanewise(VectorOperators.TANH)
+            .intoArray(hi, j, mask);
+      }
     }
   }
 }

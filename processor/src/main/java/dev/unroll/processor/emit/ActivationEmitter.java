@@ -1,5 +1,6 @@
 package dev.unroll.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.LayerPlan;
 
@@ -13,6 +14,17 @@ final class ActivationEmitter {
 
   static CodeBlock forward(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    if (p.vectorActivation()) {
+      ClassName kernels =
+          ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
+      c.add("// $L with the Vector API's vectorized exp\n", p.activation());
+      return switch (p.activation()) {
+        case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.z(), p.h(),
+            t.lit(p.spec().alpha())).build();
+        case SIGMOID -> c.addStatement("$T.sigmoid($L, $L, n)", kernels, p.z(), p.h()).build();
+        default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.z(), p.h()).build();
+      };
+    }
     int units = p.units();
     if (p.alpha() != null) {
       c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());

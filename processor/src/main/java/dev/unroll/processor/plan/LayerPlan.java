@@ -17,6 +17,7 @@ import dev.unroll.spec.Activation;
  * @param unrollCols whether the loop over output columns is written out (few outputs)
  * @param parallel whether the layer's products are large enough to split across threads
  * @param vector whether the layer's products call the Vector API kernels
+ * @param vectorActivation whether an exp-based activation calls the Vector API (vectorized exp)
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -46,7 +47,8 @@ public record LayerPlan(
     boolean unrollInputs,
     boolean unrollCols,
     boolean parallel,
-    boolean vector) {
+    boolean vector,
+    boolean vectorActivation) {
 
   /** 1-based index. */
   public int index() {

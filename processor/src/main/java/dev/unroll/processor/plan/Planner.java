@@ -61,7 +61,9 @@ public final class Planner {
           l.fanIn() > UNROLL_INPUTS && l.cols() > UNROLL_COLS
               && (long) l.fanIn() * l.cols() >= PARALLEL_WEIGHTS,
           spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
-              && l.cols() > UNROLL_COLS));
+              && l.cols() > UNROLL_COLS,
+          spec.backend() == Backend.VECTOR && (l.activation() == Activation.ELU
+              || l.activation() == Activation.SIGMOID || l.activation() == Activation.TANH)));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
