@@ -6,7 +6,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked matrix products on row arrays with the Vector API, for double networks (the precision gradient checks run in).
+ * Register-blocked matrix products on row arrays with the Vector API, for double networks (the
+ * precision gradient checks run in). The Vector API has no type parameter over float and double
+ * that keeps its intrinsics, so this file is {@link FloatKernels} with Float replaced by Double,
+ * line for line: change both together.
  *
  * <p>The output is done in strips of 4 vectors of columns. For each strip, the streamed matrix's
  * part (k rows x 4 vectors) is first packed into one contiguous panel, which then stays in L2
