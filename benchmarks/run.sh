@@ -100,7 +100,8 @@ echo "JMH ($FILTER) ... $(load)" | tee -a "$OUT/run.txt"
 "${PEER_ENV[@]}" java -jar "$JAR" "$FILTER" "${JMH_OPTS[@]}" -prof gc \
   -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
   || { tail -50 "$OUT/jmh.log"; exit 1; }
-"${PEER_ENV[@]}" java $JVM_ARGS -cp "$JAR" dev.unroll.benchmarks.AllocationCheck "$ALLOC_SECONDS" \
+"${PEER_ENV[@]}" java --add-modules jdk.incubator.vector $JVM_ARGS -cp "$JAR" \
+  dev.unroll.benchmarks.AllocationCheck "$ALLOC_SECONDS" \
   > "$OUT/alloc.jsonl" 2> "$OUT/alloc.log" || { cat "$OUT/alloc.log"; exit 1; }
 echo "numpy ... $(load)" | tee -a "$OUT/run.txt"
 "${PEER_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" > "$OUT/numpy.jsonl" \

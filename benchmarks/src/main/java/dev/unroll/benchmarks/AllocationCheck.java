@@ -6,7 +6,8 @@ import java.lang.management.ManagementFactory;
  * Counts the bytes a training step allocates, directly: JMH's {@code gc.alloc.rate.norm} divides
  * its own few kilobytes of bookkeeping per iteration by the ops of that iteration, which shows as
  * hundreds of bytes per op for the slow workloads even when a step allocates nothing. Prints one
- * JSON line per peer and workload. Run by run.sh with {@code java -cp benchmarks.jar}.
+ * JSON line per peer and workload. Run by run.sh with {@code java --add-modules
+ * jdk.incubator.vector -cp benchmarks.jar}.
  */
 public final class AllocationCheck {
   private AllocationCheck() {}
@@ -17,26 +18,34 @@ public final class AllocationCheck {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (Workload w : Workload.values()) {
-      Runnable unroll;
+      for (String backend : new String[] {"plain", "vector"}) {
+        Runnable unroll;
+        if (w.training()) {
+          UnrollBench u = new UnrollBench();
+          u.workload = w.name();
+          u.backend = backend;
+          u.threads = 1;
+          u.setup();
+          unroll = u::train;
+        } else {
+          UnrollInfer u = new UnrollInfer();
+          u.backend = backend;
+          u.setup();
+          unroll = u::w3;
+        }
+        report("unroll-" + backend, w, unroll, seconds, threads);
+      }
       Runnable plain;
       if (w.training()) {
-        UnrollBench u = new UnrollBench();
-        u.workload = w.name();
-        u.setup();
-        unroll = u::train;
         PlainBench p = new PlainBench();
         p.workload = w.name();
         p.setup();
         plain = p::train;
       } else {
-        UnrollInfer u = new UnrollInfer();
-        u.setup();
-        unroll = u::w3;
         PlainInfer p = new PlainInfer();
         p.setup();
         plain = p::w3;
       }
-      report("unroll", w, unroll, seconds, threads);
       report("plain", w, plain, seconds, threads);
     }
   }

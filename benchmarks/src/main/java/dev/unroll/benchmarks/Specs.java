@@ -1,6 +1,7 @@
 package dev.unroll.benchmarks;
 
 import dev.unroll.spec.Activation;
+import dev.unroll.spec.Backend;
 import dev.unroll.spec.Init;
 import dev.unroll.spec.Layer;
 import dev.unroll.spec.Loss;
@@ -9,7 +10,9 @@ import dev.unroll.spec.Network;
 /**
  * The networks of the shared workloads, compiled by the processor like any user's spec. The
  * processor names each generated class {@code Specs_<Name>Net}; whatever kernels it currently
- * emits are what the benchmarks measure.
+ * emits are what the benchmarks measure. Each network comes twice: with the default plain-Java
+ * kernels, and with the opt-in Vector API backend ({@code ...V}, run with {@code --add-modules
+ * jdk.incubator.vector}).
  */
 public final class Specs {
   private Specs() {}
@@ -40,4 +43,31 @@ public final class Specs {
   @Layer(units = 1024, activation = Activation.RELU, init = Init.XAVIER)
   @Layer(units = 10, init = Init.XAVIER)
   public interface W4 {}
+
+  /** W1 on the Vector API backend. */
+  @Network(inputs = 2, loss = Loss.SOFTMAX, maxBatch = 300, backend = Backend.VECTOR)
+  @Layer(units = 100, activation = Activation.RELU, init = Init.SMALL_RANDOM)
+  @Layer(units = 3, init = Init.SMALL_RANDOM)
+  public interface W1V {}
+
+  /** W2 on the Vector API backend. */
+  @Network(inputs = 784, loss = Loss.SOFTMAX, maxBatch = 128, backend = Backend.VECTOR)
+  @Layer(units = 256, activation = Activation.ELU, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 128, activation = Activation.RELU, init = Init.XAVIER, batchNorm = true)
+  @Layer(units = 10, init = Init.XAVIER)
+  public interface W2V {}
+
+  /** W2n on the Vector API backend. */
+  @Network(inputs = 784, loss = Loss.SOFTMAX, maxBatch = 128, backend = Backend.VECTOR)
+  @Layer(units = 256, activation = Activation.ELU, init = Init.XAVIER)
+  @Layer(units = 128, activation = Activation.RELU, init = Init.XAVIER)
+  @Layer(units = 10, init = Init.XAVIER)
+  public interface W2nV {}
+
+  /** W4 on the Vector API backend. */
+  @Network(inputs = 1024, loss = Loss.SOFTMAX, maxBatch = 256, backend = Backend.VECTOR)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.XAVIER)
+  @Layer(units = 1024, activation = Activation.RELU, init = Init.XAVIER)
+  @Layer(units = 10, init = Init.XAVIER)
+  public interface W4V {}
 }

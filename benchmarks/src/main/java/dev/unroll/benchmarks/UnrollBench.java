@@ -4,6 +4,7 @@ import dev.unroll.runtime.Model;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -14,15 +15,26 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Training steps of the processor-generated networks: forward, loss, backward, SGD (lr 0.01) on
- * one batch per call, cycling through {@link Workload#BATCHES} batches. One op = one step.
+ * one batch per call, cycling through {@link Workload#BATCHES} batches. One op = one step. Forks
+ * get {@code --add-modules jdk.incubator.vector} for the Vector API backend (prepended, so a
+ * command line's {@code -jvmArgsAppend} adds to it).
  */
 @State(Scope.Thread)
+@Fork(jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class UnrollBench {
   /** Training workload; W3 is {@link UnrollInfer}. */
   @Param({"W1", "W2", "W2n", "W4"})
   public String workload;
+
+  /** Kernels: {@code plain} (the default backend) or {@code vector} (the Vector API one). */
+  @Param({"plain", "vector"})
+  public String backend;
+
+  /** Threads of the generated network's own pool ({@link Model#setThreads}). */
+  @Param({"1"})
+  public int threads;
 
   private Model net;
   private float[][][] xs;
@@ -35,8 +47,9 @@ public class UnrollBench {
   @Setup
   public void setup() {
     Workload w = Workload.of(workload);
-    net = w.unrollNet();
+    net = w.unrollNet(Workload.isVector(backend));
     net.setTraining(true);
+    net.setThreads(threads);
     xs = w.inputBatches();
     ys = w.labelBatches();
     batch = w.batch();
@@ -58,6 +71,8 @@ public class UnrollBench {
   /** A diverged run would time NaN arithmetic, not training: say so in the log. */
   @TearDown
   public void check() {
-    Checks.finiteLoss("unroll", workload, lastLoss);
+    Checks.finiteLoss("unroll " + backend, workload, lastLoss);
+    // Lets the pool's threads go; a fork runs one trial, a test may run many.
+    net.setThreads(1);
   }
 }

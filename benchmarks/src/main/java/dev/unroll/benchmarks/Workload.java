@@ -111,20 +111,40 @@ public enum Workload {
     return total + (long) fanIn * classes;
   }
 
-  /** The generated network of this workload, weights from {@link #WEIGHT_SEED}. */
+  /** The generated network of this workload on the plain backend. */
   public Model unrollNet() {
+    return unrollNet(false);
+  }
+
+  /**
+   * The generated network of this workload, weights from {@link #WEIGHT_SEED}; {@code vector}
+   * picks the Vector API backend, which needs {@code --add-modules jdk.incubator.vector}.
+   */
+  public Model unrollNet(boolean vector) {
     switch (this) {
       case W1:
-        return new Specs_W1Net(WEIGHT_SEED);
+        return vector ? new Specs_W1VNet(WEIGHT_SEED) : new Specs_W1Net(WEIGHT_SEED);
       case W2:
-        return new Specs_W2Net(WEIGHT_SEED);
+        return vector ? new Specs_W2VNet(WEIGHT_SEED) : new Specs_W2Net(WEIGHT_SEED);
       case W2n:
       case W3:
-        return new Specs_W2nNet(WEIGHT_SEED);
+        return vector ? new Specs_W2nVNet(WEIGHT_SEED) : new Specs_W2nNet(WEIGHT_SEED);
       case W4:
-        return new Specs_W4Net(WEIGHT_SEED);
+        return vector ? new Specs_W4VNet(WEIGHT_SEED) : new Specs_W4Net(WEIGHT_SEED);
       default:
         throw new AssertionError(this);
+    }
+  }
+
+  /** Whether a benchmark's {@code backend} parameter names the Vector API backend. */
+  public static boolean isVector(String backend) {
+    switch (backend) {
+      case "plain":
+        return false;
+      case "vector":
+        return true;
+      default:
+        throw new IllegalArgumentException("backend must be plain or vector, was " + backend);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -13,10 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BenchmarkSetupTest {
   @ParameterizedTest
-  @ValueSource(strings = {"W1", "W2", "W2n", "W4"})
-  void unrollTrainingStepRuns(String workload) {
+  @CsvSource({
+    "W1, plain, 1", "W2, plain, 1", "W2n, plain, 1", "W4, plain, 1", "W4, plain, 2",
+    "W1, vector, 1", "W2, vector, 1", "W2n, vector, 1", "W4, vector, 1", "W4, vector, 2"
+  })
+  void unrollTrainingStepRuns(String workload, String backend, int threads) {
     UnrollBench bench = new UnrollBench();
     bench.workload = workload;
+    bench.backend = backend;
+    bench.threads = threads;
     bench.setup();
     assertTrue(Double.isFinite(bench.train()));
     bench.check();
@@ -34,13 +40,16 @@ class BenchmarkSetupTest {
 
   @Test
   void inferenceRuns() {
-    UnrollInfer unroll = new UnrollInfer();
-    unroll.setup();
-    int c = unroll.w3();
-    assertTrue(c >= 0 && c < Workload.W3.classes(), "class " + c);
+    for (String backend : new String[] {"plain", "vector"}) {
+      UnrollInfer unroll = new UnrollInfer();
+      unroll.backend = backend;
+      unroll.setup();
+      int c = unroll.w3();
+      assertTrue(c >= 0 && c < Workload.W3.classes(), backend + ": class " + c);
+    }
     PlainInfer plain = new PlainInfer();
     plain.setup();
-    c = plain.w3();
+    int c = plain.w3();
     assertTrue(c >= 0 && c < Workload.W3.classes(), "class " + c);
   }
 

@@ -7,7 +7,7 @@ import dev.unroll.benchmarks.Workload;
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The plain reference does the same computation as the generated network: with the generated
@@ -16,11 +16,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PlainMatchesGeneratedTest {
   @ParameterizedTest
-  @EnumSource(
-      value = Workload.class,
-      names = {"W1", "W2", "W2n"})
-  void sameLossAndGradients(Workload w) {
-    Model net = w.unrollNet();
+  @CsvSource({"W1, false", "W2, false", "W2n, false", "W2, true", "W2n, true"})
+  void sameLossAndGradients(Workload w, boolean vector) {
+    Model net = w.unrollNet(vector);
     PlainNet plain = new PlainNet(w, 1);
     copyWeights(net, plain);
     float[][] x = w.inputBatches()[0];
