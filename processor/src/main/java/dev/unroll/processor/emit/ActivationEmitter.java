@@ -3,6 +3,7 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.spec.Activation;
 
 /**
  * Each nonlinearity's forward {@code h = f(z)} and, next to it, its backward {@code dz = f'(z) *
@@ -26,9 +27,7 @@ final class ActivationEmitter {
       };
     }
     int units = p.units();
-    if (p.alpha() != null) {
-      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
-    }
+    declareSlopes(c, p, t);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] z = $L[i]", t.t(), p.z());
     c.addStatement("$L[] h = $L[i]", t.t(), p.h());
@@ -36,6 +35,35 @@ final class ActivationEmitter {
       c.addStatement("int[] arg = $L[i]", p.argmax());
     }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    if (p.activation() == Activation.MAXOUT) {
+      maxout(c, p, t);
+    } else {
+      element(c, p, t);
+    }
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /**
+   * Whether the activation can run inside batch norm's last pass ({@code h[j] = f(z[j])} right
+   * after {@code z[j]} is written): every elementwise activation on the plain path; maxout needs
+   * all its pieces normalized first.
+   */
+  static boolean fusable(LayerPlan p) {
+    return p.hasOwnActivation() && !p.vectorActivation()
+        && p.activation() != Activation.MAXOUT;
+  }
+
+  /** Declares the row PReLU's slopes are read from, before the loops. */
+  static void declareSlopes(CodeBlock.Builder c, LayerPlan p, Num t) {
+    if (p.alpha() != null) {
+      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
+    }
+  }
+
+  /** {@code h[j] = f(z[j])} for an elementwise activation. */
+  static void element(CodeBlock.Builder c, LayerPlan p, Num t) {
     switch (p.activation()) {
       case SIGMOID -> {
         c.add("// sigmoid: 1 / (1 + e^-z)\n");
@@ -54,28 +82,29 @@ final class ActivationEmitter {
       case ELU -> {
         c.add("// ELU: z for z > 0, alpha (e^z - 1) otherwise; expm1 keeps precision near 0\n");
         c.addStatement("$L v = z[j]", t.t());
-        c.addStatement("h[j] = v > $L ? v : $L * $L", t.lit(0), t.lit(p.spec().alpha()),
-            t.fromDouble("Math.expm1(v)"));
-      }
-      case MAXOUT -> {
-        c.add("// maxout: the largest of $L pieces; the winner is kept for backward\n",
-            p.spec().pieces());
-        c.addStatement("$L best = z[j]", t.t());
-        c.addStatement("int piece = 0");
-        for (int q = 1; q < p.spec().pieces(); q++) {
-          c.beginControlFlow("if (z[j + $L] > best)", q * units);
-          c.addStatement("best = z[j + $L]", q * units);
-          c.addStatement("piece = $L", q);
-          c.endControlFlow();
-        }
-        c.addStatement("h[j] = best");
-        c.addStatement("arg[j] = piece");
+        String negative = p.spec().alpha() == 1.0 ? t.fromDouble("Math.expm1(v)")
+            : t.lit(p.spec().alpha()) + " * " + t.fromDouble("Math.expm1(v)");
+        c.addStatement("h[j] = v > $L ? v : $L", t.lit(0), negative);
       }
       default -> throw new IllegalStateException("no forward for " + p.activation());
     }
-    c.endControlFlow();
-    c.endControlFlow();
-    return c.build();
+  }
+
+  /** The largest piece of each maxout unit, and which piece won. */
+  private static void maxout(CodeBlock.Builder c, LayerPlan p, Num t) {
+    int units = p.units();
+    c.add("// maxout: the largest of $L pieces; the winner is kept for backward\n",
+        p.spec().pieces());
+    c.addStatement("$L best = z[j]", t.t());
+    c.addStatement("int piece = 0");
+    for (int q = 1; q < p.spec().pieces(); q++) {
+      c.beginControlFlow("if (z[j + $L] > best)", q * units);
+      c.addStatement("best = z[j + $L]", q * units);
+      c.addStatement("piece = $L", q);
+      c.endControlFlow();
+    }
+    c.addStatement("h[j] = best");
+    c.addStatement("arg[j] = piece");
   }
 
   /** Writes {@code dz} from {@code dh}; PReLU also accumulates its alpha gradient. */

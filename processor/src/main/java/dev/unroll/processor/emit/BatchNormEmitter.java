@@ -53,13 +53,24 @@ final class BatchNormEmitter {
     c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
     c.endControlFlow();
     c.endControlFlow();
+    boolean fused = ActivationEmitter.fusable(p);
+    if (fused) {
+      c.add("// normalize, scale and shift, and the activation, in one pass\n");
+      ActivationEmitter.declareSlopes(c, p, t);
+    }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] z = $L[i]", t.t(), p.z());
     c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    if (fused) {
+      c.addStatement("$L[] h = $L[i]", t.t(), p.h());
+    }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("$L v = (z[j] - mu[j]) * inv[j]", t.t());
-    c.addStatement("xh[j] = v");
-    c.addStatement("z[j] = g[j] * v + be[j]");
+    c.addStatement("$L xn = (z[j] - mu[j]) * inv[j]", t.t());
+    c.addStatement("xh[j] = xn");
+    c.addStatement("z[j] = g[j] * xn + be[j]");
+    if (fused) {
+      ActivationEmitter.element(c, p, t);
+    }
     c.endControlFlow();
     c.endControlFlow();
     return c.build();

@@ -22,7 +22,8 @@ final class LayerMethods {
     if (p.gamma() != null) {
       m.addCode(BatchNormEmitter.forward(p, t));
     }
-    if (p.hasOwnActivation()) {
+    boolean fusedIntoBatchNorm = p.gamma() != null && ActivationEmitter.fusable(p);
+    if (p.hasOwnActivation() && !fusedIntoBatchNorm) {
       m.addCode(ActivationEmitter.forward(p, t));
     }
     return m.build();
