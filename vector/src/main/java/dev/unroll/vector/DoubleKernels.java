@@ -1,7 +1,6 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * while every group of 4 output rows passes over it: a tile of 4 rows x 4 vectors lives in 16
  * accumulators (of AVX-512's 32 registers), and each step loads 4 panel vectors, broadcasts 4
  * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after the last whole strip are done
- * one row at a time with masked vectors. The panel is a per-thread buffer that grows to the
+ * one row at a time, whole vectors then scalars. The panel is a per-thread buffer that grows to the
  * largest product seen and is then reused, so a warmed-up network allocates nothing.
  */
 public final class DoubleKernels {
@@ -36,7 +35,9 @@ public final class DoubleKernels {
     double[] panel = panel(k, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
-      pack(b, k, j, 4, panel);
+      if (n >= 4) {
+        pack(b, k, j, 4, panel);
+      }
       int i = 0;
       for (; i + 3 < n; i += 4) {
         double[] a0 = a[i];
@@ -232,29 +233,44 @@ public final class DoubleKernels {
     return accumulate ? DoubleVector.fromArray(S, c, j) : DoubleVector.zero(S);
   }
 
-  /** Columns [j, hi) of one output row, a vector (masked at the end) at a time. */
+  /**
+   * Columns [j, hi) of one output row: whole vectors, then scalars. No masks: on JDK 17 masked
+   * loads and stores are not always intrinsified, and a vector that is not is allocated.
+   */
   private static void row(double[] a, double[][] b, double[] c, int k, int j, int hi,
       boolean accumulate) {
-    for (; j < hi; j += V) {
-      VectorMask<Double> mask = S.indexInRange(j, hi);
-      DoubleVector s = accumulate ? DoubleVector.fromArray(S, c, j, mask) : DoubleVector.zero(S);
+    for (; j + V <= hi; j += V) {
+      DoubleVector s = accumulate ? DoubleVector.fromArray(S, c, j) : DoubleVector.zero(S);
       for (int m = 0; m < k; m++) {
-        s = DoubleVector.fromArray(S, b[m], j, mask).fma(DoubleVector.broadcast(S, a[m]), s);
+        s = DoubleVector.fromArray(S, b[m], j).fma(DoubleVector.broadcast(S, a[m]), s);
       }
-      s.intoArray(c, j, mask);
+      s.intoArray(c, j);
+    }
+    for (; j < hi; j++) {
+      double s = accumulate ? c[j] : 0;
+      for (int m = 0; m < k; m++) {
+        s += a[m] * b[m][j];
+      }
+      c[j] = s;
     }
   }
 
-  /** Columns [j, hi) of one gradient row m, its L2 term included. */
+  /** Columns [j, hi) of one gradient row m, its L2 term included: whole vectors, then scalars. */
   private static void gradientRow(double[][] x, double[][] d, double[] w, double[] g, double reg,
       int n, int m, int j, int hi) {
-    for (; j < hi; j += V) {
-      VectorMask<Double> mask = S.indexInRange(j, hi);
-      DoubleVector s = DoubleVector.fromArray(S, w, j, mask).mul(reg);
+    for (; j + V <= hi; j += V) {
+      DoubleVector s = DoubleVector.fromArray(S, w, j).mul(reg);
       for (int i = 0; i < n; i++) {
-        s = DoubleVector.fromArray(S, d[i], j, mask).fma(DoubleVector.broadcast(S, x[i][m]), s);
+        s = DoubleVector.fromArray(S, d[i], j).fma(DoubleVector.broadcast(S, x[i][m]), s);
       }
-      s.intoArray(g, j, mask);
+      s.intoArray(g, j);
+    }
+    for (; j < hi; j++) {
+      double s = reg * w[j];
+      for (int i = 0; i < n; i++) {
+        s += x[i][m] * d[i][j];
+      }
+      g[j] = s;
     }
   }
 
@@ -263,25 +279,31 @@ public final class DoubleKernels {
     for (int i = 0; i < n; i++) {
       double[] zi = z[i];
       double[] hi = h[i];
-      for (int j = 0; j < zi.length; j += V) {
-        VectorMask<Double> mask = S.indexInRange(j, zi.length);
-        DoubleVector v = DoubleVector.fromArray(S, zi, j, mask);
+      int j = 0;
+      for (; j + V <= zi.length; j += V) {
+        DoubleVector v = DoubleVector.fromArray(S, zi, j);
         DoubleVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
-        v.blend(neg, v.compare(VectorOperators.LE, 0)).intoArray(hi, j, mask);
+        v.blend(neg, v.compare(VectorOperators.LE, 0)).intoArray(hi, j);
+      }
+      for (; j < zi.length; j++) {
+        hi[j] = zi[j] > 0 ? zi[j] : alpha * Math.expm1(zi[j]);
       }
     }
   }
 
   /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
   public static void sigmoid(double[][] z, double[][] h, int n) {
+    DoubleVector one = DoubleVector.broadcast(S, 1);
     for (int i = 0; i < n; i++) {
       double[] zi = z[i];
       double[] hi = h[i];
-      for (int j = 0; j < zi.length; j += V) {
-        VectorMask<Double> mask = S.indexInRange(j, zi.length);
-        DoubleVector v = DoubleVector.fromArray(S, zi, j, mask);
-        DoubleVector.broadcast(S, 1).div(v.neg().lanewise(VectorOperators.EXP).add(1))
-            .intoArray(hi, j, mask);
+      int j = 0;
+      for (; j + V <= zi.length; j += V) {
+        one.div(DoubleVector.fromArray(S, zi, j).neg().lanewise(VectorOperators.EXP).add(1))
+            .intoArray(hi, j);
+      }
+      for (; j < zi.length; j++) {
+        hi[j] = (1.0 / (1.0 + Math.exp(-zi[j])));
       }
     }
   }
@@ -291,10 +313,12 @@ public final class DoubleKernels {
     for (int i = 0; i < n; i++) {
       double[] zi = z[i];
       double[] hi = h[i];
-      for (int j = 0; j < zi.length; j += V) {
-        VectorMask<Double> mask = S.indexInRange(j, zi.length);
-        DoubleVector.fromArray(S, zi, j, mask).lanewise(VectorOperators.TANH)
-            .intoArray(hi, j, mask);
+      int j = 0;
+      for (; j + V <= zi.length; j += V) {
+        DoubleVector.fromArray(S, zi, j).lanewise(VectorOperators.TANH).intoArray(hi, j);
+      }
+      for (; j < zi.length; j++) {
+        hi[j] = Math.tanh(zi[j]);
       }
     }
   }

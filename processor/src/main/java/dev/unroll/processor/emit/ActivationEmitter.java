@@ -62,6 +62,15 @@ final class ActivationEmitter {
     }
   }
 
+  /**
+   * A product that turns any positive value, subnormals included, into at least 1 (and so into
+   * infinity for large ones), and keeps 0 at 0: the two factors are not folded, Java does not
+   * reassociate floating point.
+   */
+  private static String huge(Num t) {
+    return t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300";
+  }
+
   /** {@code h[j] = f(z[j])} for an elementwise activation. */
   static void element(CodeBlock.Builder c, LayerPlan p, Num t) {
     switch (p.activation()) {
@@ -137,17 +146,31 @@ final class ActivationEmitter {
       case SIGMOID -> c.addStatement("dz[j] = dh[j] * h[j] * ($L - h[j])", t.lit(1));
       case TANH -> c.addStatement("dz[j] = dh[j] * ($L - h[j] * h[j])", t.lit(1));
       case RELU -> {
-        c.add("// h >= 0, so signum(h) is the 0/1 mask without a branch\n");
-        c.addStatement("dz[j] = dh[j] * Math.signum(h[j])");
+        c.add("// mask [h > 0] as min(h * $L, 1): exactly 1 for any h > 0 (subnormals\n", huge(t));
+        c.add("// overflow past 1), 0 for h = 0; arithmetic, so C2 vectorizes it (a branch would not)\n");
+        c.addStatement("dz[j] = dh[j] * Math.min(h[j] * $L, $L)", huge(t), t.lit(1));
       }
-      case LEAKY_RELU -> c.addStatement("dz[j] = z[j] > $L ? dh[j] : $L * dh[j]", t.lit(0),
-          t.lit(p.spec().slope()));
+      case LEAKY_RELU -> {
+        c.add("// f' = slope + (1 - slope) [z > 0], the mask as for ReLU\n");
+        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
+            t.lit(1));
+        c.addStatement("dz[j] = dh[j] * ($L + $L * m)", t.lit(p.spec().slope()),
+            t.lit(1 - p.spec().slope()));
+      }
       case PRELU -> {
         c.addStatement("da[j] += dh[j] * Math.min(z[j], $L)", t.lit(0));
-        c.addStatement("dz[j] = z[j] > $L ? dh[j] : a[j] * dh[j]", t.lit(0));
+        c.add("// f' = a + (1 - a) [z > 0], the mask as for ReLU\n");
+        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
+            t.lit(1));
+        c.addStatement("dz[j] = dh[j] * (a[j] + ($L - a[j]) * m)", t.lit(1));
       }
-      case ELU -> c.addStatement("dz[j] = z[j] > $L ? dh[j] : dh[j] * (h[j] + $L)", t.lit(0),
-          t.lit(p.spec().alpha()));
+      case ELU -> {
+        c.add("// f' = 1 for z > 0, h + alpha otherwise, selected by the mask [z > 0]\n");
+        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
+            t.lit(1));
+        c.addStatement("dz[j] = dh[j] * (m + ($L - m) * (h[j] + $L))", t.lit(1),
+            t.lit(p.spec().alpha()));
+      }
       case MAXOUT -> c.addStatement("dz[j + arg[j] * $L] = dh[j]", units);
       default -> throw new IllegalStateException("no backward for " + p.activation());
     }
