@@ -26,12 +26,13 @@ public final class DoubleKernels {
   private DoubleKernels() {}
 
   /**
-   * {@code c[i][j] = (accumulate ? c[i][j] : 0) + sum_m a[i][m] * b[m][j]} for i in [0, n), m in
-   * [0, k), j in [j0, j1): the forward product (a = x, b = W) and the input gradient (a = dz, b =
-   * W^T).
+   * {@code c[i][j] += sum_m a[i][m] * b[m][j]} for i in [0, n), m in [0, k), j in [j0, j1): the
+   * forward product (a = x, b = W, c holding the bias or zeros) and the input gradient (a = dz, b
+   * = W^T, c zeroed). Always accumulating keeps one path into every accumulator: a vector merged
+   * from two paths (a load or a zero) is one C2 may fail to keep in a register and box instead.
    */
-  public static void product(double[][] a, double[][] b, double[][] c, int n, int k, int j0, int j1,
-      boolean accumulate) {
+  public static void product(double[][] a, double[][] b, double[][] c, int n, int k, int j0,
+      int j1) {
     double[] panel = panel(k, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
@@ -48,22 +49,22 @@ public final class DoubleKernels {
         double[] c1 = c[i + 1];
         double[] c2 = c[i + 2];
         double[] c3 = c[i + 3];
-        DoubleVector s00 = start(c0, j, accumulate);
-        DoubleVector s01 = start(c0, j + V, accumulate);
-        DoubleVector s02 = start(c0, j + 2 * V, accumulate);
-        DoubleVector s03 = start(c0, j + 3 * V, accumulate);
-        DoubleVector s10 = start(c1, j, accumulate);
-        DoubleVector s11 = start(c1, j + V, accumulate);
-        DoubleVector s12 = start(c1, j + 2 * V, accumulate);
-        DoubleVector s13 = start(c1, j + 3 * V, accumulate);
-        DoubleVector s20 = start(c2, j, accumulate);
-        DoubleVector s21 = start(c2, j + V, accumulate);
-        DoubleVector s22 = start(c2, j + 2 * V, accumulate);
-        DoubleVector s23 = start(c2, j + 3 * V, accumulate);
-        DoubleVector s30 = start(c3, j, accumulate);
-        DoubleVector s31 = start(c3, j + V, accumulate);
-        DoubleVector s32 = start(c3, j + 2 * V, accumulate);
-        DoubleVector s33 = start(c3, j + 3 * V, accumulate);
+        DoubleVector s00 = DoubleVector.fromArray(S, c0, j);
+        DoubleVector s01 = DoubleVector.fromArray(S, c0, j + V);
+        DoubleVector s02 = DoubleVector.fromArray(S, c0, j + 2 * V);
+        DoubleVector s03 = DoubleVector.fromArray(S, c0, j + 3 * V);
+        DoubleVector s10 = DoubleVector.fromArray(S, c1, j);
+        DoubleVector s11 = DoubleVector.fromArray(S, c1, j + V);
+        DoubleVector s12 = DoubleVector.fromArray(S, c1, j + 2 * V);
+        DoubleVector s13 = DoubleVector.fromArray(S, c1, j + 3 * V);
+        DoubleVector s20 = DoubleVector.fromArray(S, c2, j);
+        DoubleVector s21 = DoubleVector.fromArray(S, c2, j + V);
+        DoubleVector s22 = DoubleVector.fromArray(S, c2, j + 2 * V);
+        DoubleVector s23 = DoubleVector.fromArray(S, c2, j + 3 * V);
+        DoubleVector s30 = DoubleVector.fromArray(S, c3, j);
+        DoubleVector s31 = DoubleVector.fromArray(S, c3, j + V);
+        DoubleVector s32 = DoubleVector.fromArray(S, c3, j + 2 * V);
+        DoubleVector s33 = DoubleVector.fromArray(S, c3, j + 3 * V);
         for (int m = 0, p = 0; m < k; m++, p += 4 * V) {
           DoubleVector b0 = DoubleVector.fromArray(S, panel, p);
           DoubleVector b1 = DoubleVector.fromArray(S, panel, p + V);
@@ -108,12 +109,12 @@ public final class DoubleKernels {
         s33.intoArray(c3, j + 3 * V);
       }
       for (; i < n; i++) {
-        row(a[i], b, c[i], k, j, j + 4 * V, accumulate);
+        row(a[i], b, c[i], k, j, j + 4 * V);
       }
     }
     if (j < j1) {
       for (int i = 0; i < n; i++) {
-        row(a[i], b, c[i], k, j, j1, accumulate);
+        row(a[i], b, c[i], k, j, j1);
       }
     }
   }
@@ -229,25 +230,20 @@ public final class DoubleKernels {
     }
   }
 
-  private static DoubleVector start(double[] c, int j, boolean accumulate) {
-    return accumulate ? DoubleVector.fromArray(S, c, j) : DoubleVector.zero(S);
-  }
-
   /**
    * Columns [j, hi) of one output row: whole vectors, then scalars. No masks: on JDK 17 masked
    * loads and stores are not always intrinsified, and a vector that is not is allocated.
    */
-  private static void row(double[] a, double[][] b, double[] c, int k, int j, int hi,
-      boolean accumulate) {
+  private static void row(double[] a, double[][] b, double[] c, int k, int j, int hi) {
     for (; j + V <= hi; j += V) {
-      DoubleVector s = accumulate ? DoubleVector.fromArray(S, c, j) : DoubleVector.zero(S);
+      DoubleVector s = DoubleVector.fromArray(S, c, j);
       for (int m = 0; m < k; m++) {
         s = DoubleVector.fromArray(S, b[m], j).fma(DoubleVector.broadcast(S, a[m]), s);
       }
       s.intoArray(c, j);
     }
     for (; j < hi; j++) {
-      double s = accumulate ? c[j] : 0;
+      double s = c[j];
       for (int m = 0; m < k; m++) {
         s += a[m] * b[m][j];
       }

@@ -23,12 +23,13 @@ public final class FloatKernels {
   private FloatKernels() {}
 
   /**
-   * {@code c[i][j] = (accumulate ? c[i][j] : 0) + sum_m a[i][m] * b[m][j]} for i in [0, n), m in
-   * [0, k), j in [j0, j1): the forward product (a = x, b = W) and the input gradient (a = dz, b =
-   * W^T).
+   * {@code c[i][j] += sum_m a[i][m] * b[m][j]} for i in [0, n), m in [0, k), j in [j0, j1): the
+   * forward product (a = x, b = W, c holding the bias or zeros) and the input gradient (a = dz, b
+   * = W^T, c zeroed). Always accumulating keeps one path into every accumulator: a vector merged
+   * from two paths (a load or a zero) is one C2 may fail to keep in a register and box instead.
    */
-  public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0, int j1,
-      boolean accumulate) {
+  public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
+      int j1) {
     float[] panel = panel(k, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
@@ -45,22 +46,22 @@ public final class FloatKernels {
         float[] c1 = c[i + 1];
         float[] c2 = c[i + 2];
         float[] c3 = c[i + 3];
-        FloatVector s00 = start(c0, j, accumulate);
-        FloatVector s01 = start(c0, j + V, accumulate);
-        FloatVector s02 = start(c0, j + 2 * V, accumulate);
-        FloatVector s03 = start(c0, j + 3 * V, accumulate);
-        FloatVector s10 = start(c1, j, accumulate);
-        FloatVector s11 = start(c1, j + V, accumulate);
-        FloatVector s12 = start(c1, j + 2 * V, accumulate);
-        FloatVector s13 = start(c1, j + 3 * V, accumulate);
-        FloatVector s20 = start(c2, j, accumulate);
-        FloatVector s21 = start(c2, j + V, accumulate);
-        FloatVector s22 = start(c2, j + 2 * V, accumulate);
-        FloatVector s23 = start(c2, j + 3 * V, accumulate);
-        FloatVector s30 = start(c3, j, accumulate);
-        FloatVector s31 = start(c3, j + V, accumulate);
-        FloatVector s32 = start(c3, j + 2 * V, accumulate);
-        FloatVector s33 = start(c3, j + 3 * V, accumulate);
+        FloatVector s00 = FloatVector.fromArray(S, c0, j);
+        FloatVector s01 = FloatVector.fromArray(S, c0, j + V);
+        FloatVector s02 = FloatVector.fromArray(S, c0, j + 2 * V);
+        FloatVector s03 = FloatVector.fromArray(S, c0, j + 3 * V);
+        FloatVector s10 = FloatVector.fromArray(S, c1, j);
+        FloatVector s11 = FloatVector.fromArray(S, c1, j + V);
+        FloatVector s12 = FloatVector.fromArray(S, c1, j + 2 * V);
+        FloatVector s13 = FloatVector.fromArray(S, c1, j + 3 * V);
+        FloatVector s20 = FloatVector.fromArray(S, c2, j);
+        FloatVector s21 = FloatVector.fromArray(S, c2, j + V);
+        FloatVector s22 = FloatVector.fromArray(S, c2, j + 2 * V);
+        FloatVector s23 = FloatVector.fromArray(S, c2, j + 3 * V);
+        FloatVector s30 = FloatVector.fromArray(S, c3, j);
+        FloatVector s31 = FloatVector.fromArray(S, c3, j + V);
+        FloatVector s32 = FloatVector.fromArray(S, c3, j + 2 * V);
+        FloatVector s33 = FloatVector.fromArray(S, c3, j + 3 * V);
         for (int m = 0, p = 0; m < k; m++, p += 4 * V) {
           FloatVector b0 = FloatVector.fromArray(S, panel, p);
           FloatVector b1 = FloatVector.fromArray(S, panel, p + V);
@@ -105,12 +106,12 @@ public final class FloatKernels {
         s33.intoArray(c3, j + 3 * V);
       }
       for (; i < n; i++) {
-        row(a[i], b, c[i], k, j, j + 4 * V, accumulate);
+        row(a[i], b, c[i], k, j, j + 4 * V);
       }
     }
     if (j < j1) {
       for (int i = 0; i < n; i++) {
-        row(a[i], b, c[i], k, j, j1, accumulate);
+        row(a[i], b, c[i], k, j, j1);
       }
     }
   }
@@ -226,25 +227,20 @@ public final class FloatKernels {
     }
   }
 
-  private static FloatVector start(float[] c, int j, boolean accumulate) {
-    return accumulate ? FloatVector.fromArray(S, c, j) : FloatVector.zero(S);
-  }
-
   /**
    * Columns [j, hi) of one output row: whole vectors, then scalars. No masks: on JDK 17 masked
    * loads and stores are not always intrinsified, and a vector that is not is allocated.
    */
-  private static void row(float[] a, float[][] b, float[] c, int k, int j, int hi,
-      boolean accumulate) {
+  private static void row(float[] a, float[][] b, float[] c, int k, int j, int hi) {
     for (; j + V <= hi; j += V) {
-      FloatVector s = accumulate ? FloatVector.fromArray(S, c, j) : FloatVector.zero(S);
+      FloatVector s = FloatVector.fromArray(S, c, j);
       for (int m = 0; m < k; m++) {
         s = FloatVector.fromArray(S, b[m], j).fma(FloatVector.broadcast(S, a[m]), s);
       }
       s.intoArray(c, j);
     }
     for (; j < hi; j++) {
-      float s = accumulate ? c[j] : 0;
+      float s = c[j];
       for (int m = 0; m < k; m++) {
         s += a[m] * b[m][j];
       }

@@ -82,14 +82,16 @@ final class AffineEmitter {
       c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
     }
     if (p.vector()) {
+      c.beginControlFlow("for (int i = 0; i < n; i++)");
       if (p.b() != null) {
-        c.beginControlFlow("for (int i = 0; i < n; i++)");
         c.addStatement("System.arraycopy(bias, $1L, $2L[i], $1L, $3L - $1L)", lo, p.z(), hi);
-        c.endControlFlow();
+      } else {
+        c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.z(), lo, hi, t.lit(0));
       }
-      c.add("// register-blocked Vector API product (4 rows x 2 vectors per tile)\n");
-      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L, $L)", kernels(t), p.in(),
-          p.w(), p.z(), p.fanIn(), lo, hi, p.b() != null).build();
+      c.endControlFlow();
+      c.add("// register-blocked Vector API product (4 rows x 4 vectors per tile)\n");
+      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
+          p.w(), p.z(), p.fanIn(), lo, hi).build();
     }
     c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
@@ -153,6 +155,30 @@ final class AffineEmitter {
     c.add("// dW = x^T dz + l2 * W\n");
     if (p.parallel()) {
       c.add(Parallel.dispatch(p.weightGrad(), cols));
+    } else if (p.dwt() != null) {
+      c.add("// few columns: dW^T[c] += dz[i][c] * x[i] over the batch (axpys C2 vectorizes),\n");
+      c.add("// then dW = (dW^T)^T + l2 * W\n");
+      c.beginControlFlow("for (int c = 0; c < $L; c++)", cols);
+      c.addStatement("java.util.Arrays.fill($L[c], $L)", p.dwt(), t.lit(0));
+      c.endControlFlow();
+      c.beginControlFlow("for (int i = 0; i < n; i++)");
+      c.addStatement("$L[] x = $L[i]", t.t(), p.in());
+      c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+      c.beginControlFlow("for (int c = 0; c < $L; c++)", cols);
+      c.addStatement("$L dc = d[c]", t.t());
+      c.addStatement("$L[] gt = $L[c]", t.t(), p.dwt());
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("gt[m] += dc * x[m]");
+      c.endControlFlow();
+      c.endControlFlow();
+      c.endControlFlow();
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+      c.addStatement("$L[] grad = $L[m]", t.t(), p.dw());
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("grad[$1L] = $2L[$1L][m] + reg * row[$1L]", j, p.dwt());
+      }
+      c.endControlFlow();
     } else if (p.unrollCols()) {
       c.add("// one weight row at a time, a register per column\n");
       c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
@@ -242,6 +268,26 @@ final class AffineEmitter {
     CodeBlock.Builder c = CodeBlock.builder();
     int cols = p.cols();
     c.add("// dx = dz W^T, written into the previous layer's output gradient\n");
+    if (p.unrollCols() && p.wt() != null) {
+      c.add("// few columns: dx = sum_c dz[c] * (W^T)[c], one axpy expression C2 vectorizes\n");
+      c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("$L[] t$L = $L[$L]", t.t(), j, p.wt(), j);
+      }
+      c.beginControlFlow("for (int i = 0; i < n; i++)");
+      c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+      c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("$L d$L = d[$L]", t.t(), j, j);
+        terms.add("d" + j + " * t" + j + "[m]");
+      }
+      c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+      c.addStatement("dx[m] = $L", String.join(" + ", terms));
+      c.endControlFlow();
+      c.endControlFlow();
+      return c.build();
+    }
     if (p.unrollCols()) {
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
@@ -268,7 +314,10 @@ final class AffineEmitter {
   static CodeBlock inputGradBody(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     if (p.vector()) {
-      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L, false)", kernels(t), p.dz(),
+      c.beginControlFlow("for (int i = 0; i < n; i++)");
+      c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.dIn(), lo, hi, t.lit(0));
+      c.endControlFlow();
+      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.dz(),
           p.wt(), p.dIn(), p.cols(), lo, hi).build();
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");

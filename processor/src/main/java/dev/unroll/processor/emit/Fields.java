@@ -20,6 +20,10 @@ final class Fields {
     f.add(rows(t, p.w(), p.fanIn(), cols, "Layer " + k + " weights, " + shape
         + ": one row per input."));
     f.add(rows(t, p.dw(), p.fanIn(), cols, "Gradient of {@code " + p.w() + "}."));
+    if (p.dwt() != null) {
+      f.add(rows(t, p.dwt(), cols, p.fanIn(), "{@code " + p.dw() + "} transposed, accumulated"
+          + " one output column at a time."));
+    }
     if (p.wt() != null) {
       f.add(rows(t, p.wt(), cols, p.fanIn(), "{@code " + p.w() + "} transposed, for dx = dz W^T."));
     }

@@ -13,6 +13,8 @@ import dev.unroll.spec.Activation;
  * @param h the activation output; the same array as {@code z} for IDENTITY
  * @param dh gradient of {@code h}; the same array as {@code dz} for IDENTITY
  * @param wt the transposed weights used for the input gradient, or null where not needed
+ * @param dwt the transposed weight gradient, accumulated as axpys when the layer has few columns
+ *     (then dW is its transpose), or null
  * @param unrollInputs whether the loop over inputs is written out (small fan-in)
  * @param unrollCols whether the loop over output columns is written out (few outputs)
  * @param parallel whether the layer's products are large enough to split across threads
@@ -26,6 +28,7 @@ public record LayerPlan(
     String w,
     String dw,
     String wt,
+    String dwt,
     String b,
     String db,
     String z,
