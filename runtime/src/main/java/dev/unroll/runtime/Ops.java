@@ -48,7 +48,12 @@ public final class Ops {
 
   /** p -= lr * g. */
   public static void descend(float[][] p, float[][] g, float lr) {
-    for (int r = 0; r < p.length; r++) {
+    descend(p, g, lr, 0, p.length);
+  }
+
+  /** p -= lr * g on rows [r0, r1), for splitting an update across threads. */
+  public static void descend(float[][] p, float[][] g, float lr, int r0, int r1) {
+    for (int r = r0; r < r1; r++) {
       float[] pr = p[r];
       float[] gr = g[r];
       for (int j = 0; j < pr.length; j++) {
@@ -59,7 +64,12 @@ public final class Ops {
 
   /** p -= lr * g. */
   public static void descend(double[][] p, double[][] g, double lr) {
-    for (int r = 0; r < p.length; r++) {
+    descend(p, g, lr, 0, p.length);
+  }
+
+  /** p -= lr * g on rows [r0, r1), for splitting an update across threads. */
+  public static void descend(double[][] p, double[][] g, double lr, int r0, int r1) {
+    for (int r = r0; r < r1; r++) {
       double[] pr = p[r];
       double[] gr = g[r];
       for (int j = 0; j < pr.length; j++) {
@@ -92,12 +102,16 @@ public final class Ops {
 
   /** wt = w^T, in 32 x 32 blocks so both sides stay in cache. */
   public static void transpose(float[][] w, float[][] wt) {
+    transpose(w, wt, 0, wt.length);
+  }
+
+  /** Rows [c0, c1) of wt = w^T (columns [c0, c1) of w), for splitting across threads. */
+  public static void transpose(float[][] w, float[][] wt, int c0, int c1) {
     int rows = w.length;
-    int cols = wt.length;
     for (int rb = 0; rb < rows; rb += 32) {
       int re = Math.min(rb + 32, rows);
-      for (int cb = 0; cb < cols; cb += 32) {
-        int ce = Math.min(cb + 32, cols);
+      for (int cb = c0; cb < c1; cb += 32) {
+        int ce = Math.min(cb + 32, c1);
         for (int r = rb; r < re; r++) {
           float[] src = w[r];
           for (int c = cb; c < ce; c++) {
@@ -110,12 +124,16 @@ public final class Ops {
 
   /** wt = w^T, in 32 x 32 blocks so both sides stay in cache. */
   public static void transpose(double[][] w, double[][] wt) {
+    transpose(w, wt, 0, wt.length);
+  }
+
+  /** Rows [c0, c1) of wt = w^T (columns [c0, c1) of w), for splitting across threads. */
+  public static void transpose(double[][] w, double[][] wt, int c0, int c1) {
     int rows = w.length;
-    int cols = wt.length;
     for (int rb = 0; rb < rows; rb += 32) {
       int re = Math.min(rb + 32, rows);
-      for (int cb = 0; cb < cols; cb += 32) {
-        int ce = Math.min(cb + 32, cols);
+      for (int cb = c0; cb < c1; cb += 32) {
+        int ce = Math.min(cb + 32, c1);
         for (int r = rb; r < re; r++) {
           double[] src = w[r];
           for (int c = cb; c < ce; c++) {

@@ -303,10 +303,17 @@ final class AffineEmitter {
       c.endControlFlow();
       return c.build();
     }
-    c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
     if (p.parallel()) {
-      return c.add(Parallel.dispatch(p.inputGrad(), p.fanIn())).build();
+      c.beginControlFlow("if (workers == null)");
+      c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+      c.addStatement("$L(n, 0, $L)", p.inputGrad(), p.fanIn());
+      c.nextControlFlow("else");
+      c.addStatement("workers.run($LTask)", p.transpose());
+      c.addStatement("workers.run($LTask)", p.inputGrad());
+      c.endControlFlow();
+      return c.build();
     }
+    c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
     return c.add(inputGradBody(p, t, "0", Integer.toString(p.fanIn()))).build();
   }
 

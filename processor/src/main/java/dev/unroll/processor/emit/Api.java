@@ -172,10 +172,18 @@ final class Api {
 
   private static MethodSpec sgd(NetPlan plan, Num t) {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
-        .addStatement("$L rate = $L", t.t(), t.fromDouble("lr"));
+        .addStatement("rate = $L", t.fromDouble("lr"));
     for (LayerPlan p : plan.layers()) {
       for (String[] pair : params(p)) {
-        m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
+        if (p.parallel() && pair[0].equals(p.w())) {
+          m.beginControlFlow("if (workers == null)");
+          m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
+          m.nextControlFlow("else");
+          m.addStatement("workers.run($LTask)", p.descend());
+          m.endControlFlow();
+        } else {
+          m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
+        }
       }
     }
     return m.build();

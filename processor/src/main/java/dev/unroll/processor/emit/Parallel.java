@@ -19,6 +19,7 @@ import javax.lang.model.element.Modifier;
  */
 final class Parallel {
   static final ClassName WORKERS = ClassName.get("dev.unroll.runtime", "Workers");
+  static final ClassName OPS = ClassName.get("dev.unroll.runtime", "Ops");
 
   private Parallel() {}
 
@@ -48,7 +49,11 @@ final class Parallel {
       if (p.wt() != null) {
         add(type, p.inputGrad(), p.fanIn(), "Inputs [j0, j1) of layer " + p.index()
             + "'s dx = dz W^T.", AffineEmitter.inputGradBody(p, t, "j0", "j1"));
+        task(type, p.transpose(), CodeBlock.of("$T.transpose($L, $L, $L, $L)", OPS, p.w(), p.wt(),
+            bound("part", p.cols()), bound("part + 1", p.cols())));
       }
+      task(type, p.descend(), CodeBlock.of("$T.descend($L, $L, rate, $L, $L)", OPS, p.w(),
+          p.dw(), bound("part", p.fanIn()), bound("part + 1", p.fanIn())));
     }
   }
 
@@ -66,6 +71,17 @@ final class Parallel {
             Modifier.PRIVATE, Modifier.FINAL)
         .initializer("part -> $L(n, workers.bound(part, $L), workers.bound(part + 1, $L))",
             method, total, total)
+        .build());
+  }
+
+  private static String bound(String part, int total) {
+    return "workers.bound(" + part + ", " + total + ")";
+  }
+
+  private static void task(TypeSpec.Builder type, String name, CodeBlock body) {
+    type.addField(FieldSpec.builder(IntConsumer.class, name + "Task",
+            Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("part -> $L", body)
         .build());
   }
 

@@ -38,6 +38,9 @@ final class State {
     type.addField(FieldSpec.builder(boolean.class, "training", Modifier.PRIVATE)
         .initializer("true").build());
     type.addField(FieldSpec.builder(double.class, "l2", Modifier.PRIVATE).build());
+    type.addField(FieldSpec.builder(t.type(), "rate", Modifier.PRIVATE)
+        .addJavadoc("Learning rate of the update in progress, for the update's worker tasks.\n")
+        .build());
     type.addField(FieldSpec.builder(double.class, "dataLoss", Modifier.PRIVATE).build());
     type.addField(FieldSpec.builder(double.class, "regLoss", Modifier.PRIVATE).build());
     for (String list : List.of("params", "buffers", "activations")) {

@@ -93,6 +93,16 @@ public record LayerPlan(
     return "inputGrad" + index();
   }
 
+  /** Task transposing a column range of the weights into {@code wt}. */
+  public String transpose() {
+    return "transpose" + index();
+  }
+
+  /** Task applying the SGD update to a row range of the weights. */
+  public String descend() {
+    return "descend" + index();
+  }
+
   /** Whether the activation output is a separate array. */
   public boolean hasOwnActivation() {
     return spec.activation() != Activation.IDENTITY;
