@@ -264,6 +264,14 @@ def main():
                 summary["goals"].append({"workload": wid, "peer": "allocation " + p,
                                          "bytes_per_step": direct[(p, wid)],
                                          "met": direct[(p, wid)] == 0})
+    for (p, wid), a in sorted(alloc.items()):
+        if p.startswith("unroll") and a["median"] > 1e6:
+            lines.append("")
+            lines.append(f"Warning: {p} {wid} allocated {a['median'] / 1e6:.0f} MB per step in its "
+                         "JMH fork although AllocationCheck counts "
+                         f"{direct.get((p, wid), float('nan')):.0f} B: in that JVM a kernel ran the "
+                         "Vector API's boxed fallback instead of the intrinsics, so its speed "
+                         "figure is that of the fallback.")
     two = two_threads(out, figures)
     if two:
         lines.append("")
