@@ -58,6 +58,10 @@ main() {
   if [[ $THREADS -gt 1 ]]; then
     PEER_ENV+=(OMP_WAIT_POLICY=PASSIVE)
   fi
+  # numpy at its best: glibc's adaptive mmap threshold otherwise maps and unmaps numpy's
+  # 100-200 KB temporaries on some steps and not others, and W1 swings between 3k and 8k
+  # steps/s from one repetition to the next. Fixed thresholds keep them on the heap.
+  NUMPY_MALLOC=(env MALLOC_MMAP_THRESHOLD_=4000000 MALLOC_TRIM_THRESHOLD_=100000000)
   # Heap for every fork: DL4J spends part of a run in GC pauses and its figures depend on it.
   JVM_ARGS="-Xms2g -Xmx4g"
   if [[ $QUICK -eq 1 ]]; then
@@ -116,8 +120,8 @@ main() {
     dev.unroll.benchmarks.AllocationCheck "$ALLOC_SECONDS" \
     > "$OUT/alloc.jsonl" 2> "$OUT/alloc.log" || { cat "$OUT/alloc.log"; exit 1; }
   echo "numpy ... $(load)" | tee -a "$OUT/run.txt"
-  "${PEER_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" > "$OUT/numpy.jsonl" \
-    2> "$OUT/numpy.log" || { cat "$OUT/numpy.log"; exit 1; }
+  "${PEER_ENV[@]}" "${NUMPY_MALLOC[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" \
+    > "$OUT/numpy.jsonl" 2> "$OUT/numpy.log" || { cat "$OUT/numpy.log"; exit 1; }
 
   # W4 with 2 threads: the peers' pools and, when the generated code has one (a `threads`
   # parameter of UnrollBench), Unroll's. A second pass so the 1-thread figures stay untouched.
@@ -139,7 +143,7 @@ main() {
       || { tail -50 "$OUT/jmh-2t.log"; exit 1; }
   fi
   echo "numpy W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
-  "${TWO_ENV[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" --only W4 sgemm \
+  "${TWO_ENV[@]}" "${NUMPY_MALLOC[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" --only W4 sgemm \
     > "$OUT/numpy-2t.jsonl" 2> "$OUT/numpy-2t.log" || { cat "$OUT/numpy-2t.log"; exit 1; }
 
   echo "load after: $(load)" | tee -a "$OUT/run.txt"
