@@ -143,7 +143,8 @@ main() {
       || { tail -50 "$OUT/jmh-2t.log"; exit 1; }
   fi
   echo "numpy W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
-  "${TWO_ENV[@]}" "${NUMPY_MALLOC[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" --only W4 sgemm \
+  "${TWO_ENV[@]}" "${NUMPY_MALLOC[@]}" python3 "$HERE/numpy/bench.py" "${NUMPY_OPTS[@]}" \
+    --only W4 sgemm \
     > "$OUT/numpy-2t.jsonl" 2> "$OUT/numpy-2t.log" || { cat "$OUT/numpy-2t.log"; exit 1; }
 
   echo "load after: $(load)" | tee -a "$OUT/run.txt"
