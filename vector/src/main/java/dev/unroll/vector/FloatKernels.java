@@ -20,7 +20,30 @@ public final class FloatKernels {
   private static final int V = S.length();
   private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
 
+  static {
+    warmUp();
+  }
+
   private FloatKernels() {}
+
+  /**
+   * Runs every kernel once on small arrays when the class is loaded, so every Vector API class
+   * on their paths is loaded and resolved before C2 first compiles them. A long first call (an
+   * on-stack-replacement compile) can otherwise meet a path not yet run, whose classes C2 cannot
+   * inline, and a vector operation it does not inline runs boxed.
+   */
+  private static void warmUp() {
+    int cols = 4 * V + V + 1;
+    float[][] a = new float[5][5];
+    float[][] b = new float[5][cols];
+    float[][] c = new float[5][cols];
+    float[][] g = new float[5][cols];
+    product(a, b, c, 5, 5, 0, cols);
+    weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
+    elu(c, g, 5, 1);
+    sigmoid(c, g, 5);
+    tanh(c, g, 5);
+  }
 
   /**
    * {@code c[i][j] += sum_m a[i][m] * b[m][j]} for i in [0, n), m in [0, k), j in [j0, j1): the
