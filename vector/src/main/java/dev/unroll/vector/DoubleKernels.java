@@ -258,6 +258,25 @@ public final class DoubleKernels {
    * loads and stores are not always intrinsified, and a vector that is not is allocated.
    */
   private static void row(double[] a, double[][] b, double[] c, int k, int j, int hi) {
+    // four independent accumulators: one chain of dependent FMAs would wait on FMA latency
+    for (; j + 4 * V <= hi; j += 4 * V) {
+      DoubleVector s0 = DoubleVector.fromArray(S, c, j);
+      DoubleVector s1 = DoubleVector.fromArray(S, c, j + V);
+      DoubleVector s2 = DoubleVector.fromArray(S, c, j + 2 * V);
+      DoubleVector s3 = DoubleVector.fromArray(S, c, j + 3 * V);
+      for (int m = 0; m < k; m++) {
+        double[] bm = b[m];
+        DoubleVector x = DoubleVector.broadcast(S, a[m]);
+        s0 = DoubleVector.fromArray(S, bm, j).fma(x, s0);
+        s1 = DoubleVector.fromArray(S, bm, j + V).fma(x, s1);
+        s2 = DoubleVector.fromArray(S, bm, j + 2 * V).fma(x, s2);
+        s3 = DoubleVector.fromArray(S, bm, j + 3 * V).fma(x, s3);
+      }
+      s0.intoArray(c, j);
+      s1.intoArray(c, j + V);
+      s2.intoArray(c, j + 2 * V);
+      s3.intoArray(c, j + 3 * V);
+    }
     for (; j + V <= hi; j += V) {
       DoubleVector s = DoubleVector.fromArray(S, c, j);
       for (int m = 0; m < k; m++) {

@@ -255,6 +255,25 @@ public final class FloatKernels {
    * loads and stores are not always intrinsified, and a vector that is not is allocated.
    */
   private static void row(float[] a, float[][] b, float[] c, int k, int j, int hi) {
+    // four independent accumulators: one chain of dependent FMAs would wait on FMA latency
+    for (; j + 4 * V <= hi; j += 4 * V) {
+      FloatVector s0 = FloatVector.fromArray(S, c, j);
+      FloatVector s1 = FloatVector.fromArray(S, c, j + V);
+      FloatVector s2 = FloatVector.fromArray(S, c, j + 2 * V);
+      FloatVector s3 = FloatVector.fromArray(S, c, j + 3 * V);
+      for (int m = 0; m < k; m++) {
+        float[] bm = b[m];
+        FloatVector x = FloatVector.broadcast(S, a[m]);
+        s0 = FloatVector.fromArray(S, bm, j).fma(x, s0);
+        s1 = FloatVector.fromArray(S, bm, j + V).fma(x, s1);
+        s2 = FloatVector.fromArray(S, bm, j + 2 * V).fma(x, s2);
+        s3 = FloatVector.fromArray(S, bm, j + 3 * V).fma(x, s3);
+      }
+      s0.intoArray(c, j);
+      s1.intoArray(c, j + V);
+      s2.intoArray(c, j + 2 * V);
+      s3.intoArray(c, j + 3 * V);
+    }
     for (; j + V <= hi; j += V) {
       FloatVector s = FloatVector.fromArray(S, c, j);
       for (int m = 0; m < k; m++) {
