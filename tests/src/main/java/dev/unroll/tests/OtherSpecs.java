@@ -97,4 +97,26 @@ final class OtherSpecs {
   @Layer(units = 1024, activation = Activation.RELU, init = Init.HE)
   @Layer(units = 10)
   interface WideVector {}
+
+  /**
+   * Every dimension small enough to be written out completely (fan-in <= 4 and <= 8 columns in
+   * both layers): the kernel shape the 32 gradient specs do not reach. Smooth.
+   */
+  @Network(inputs = 3, maxBatch = 8, precision = Precision.DOUBLE)
+  @Layer(units = 4, activation = Activation.TANH)
+  @Layer(units = 4)
+  interface TinyTanhSoftmax {}
+
+  /** The same shape with kinks, batch norm and the SVM loss. */
+  @Network(inputs = 3, maxBatch = 8, precision = Precision.DOUBLE, loss = Loss.SVM)
+  @Layer(units = 4, activation = Activation.LEAKY_RELU, slope = 0.1, batchNorm = true)
+  @Layer(units = 4)
+  interface TinyLeakyReluBnSvm {}
+
+  /** {@link ParallelDouble} on the Vector API backend: split products through the kernels. */
+  @Network(inputs = 256, maxBatch = 12, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 256, activation = Activation.RELU, init = Init.HE)
+  @Layer(units = 300, activation = Activation.TANH, batchNorm = true)
+  @Layer(units = 5)
+  interface ParallelVectorDouble {}
 }

@@ -83,8 +83,16 @@ final class GradNets {
         Arguments.of("VectorMaxoutBnSvm", (LongFunction<Model>) VectorGradSpecs_MaxoutBnSvmNet::new));
   }
 
-  /** All 64. */
+  /** Two networks whose layers are written out completely (see OtherSpecs). */
+  static Stream<Arguments> tiny() {
+    return Stream.of(
+        Arguments.of("TinyTanhSoftmax", (LongFunction<Model>) OtherSpecs_TinyTanhSoftmaxNet::new),
+        Arguments.of("TinyLeakyReluBnSvm",
+            (LongFunction<Model>) OtherSpecs_TinyLeakyReluBnSvmNet::new));
+  }
+
+  /** All 66. */
   static Stream<Arguments> all() {
-    return Stream.concat(plain(), vector());
+    return Stream.concat(Stream.concat(plain(), vector()), tiny());
   }
 }

@@ -20,8 +20,17 @@ class ThreadsTest {
 
   @Test
   void splitProductsPassTheGradientCheckOnOneAndTwoThreads() {
+    checkSplit(OtherSpecs_ParallelDoubleNet::new);
+  }
+
+  @Test
+  void splitVectorKernelsPassTheGradientCheckOnOneAndTwoThreads() {
+    checkSplit(OtherSpecs_ParallelVectorDoubleNet::new);
+  }
+
+  private static void checkSplit(LongFunction<Model> factory) {
     for (int threads = 1; threads <= 2; threads++) {
-      Model net = new OtherSpecs_ParallelDoubleNet(3);
+      Model net = factory.apply(3);
       net.setThreads(threads);
       net.setL2(0.01);
       Rng rng = new Rng(6);

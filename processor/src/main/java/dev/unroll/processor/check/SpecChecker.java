@@ -92,7 +92,7 @@ public final class SpecChecker {
     PackageElement pkg = elements.getPackageOf(type);
     return Optional.of(new NetSpec(type.getQualifiedName().toString(),
         pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
-        type.getQualifiedName().toString(), type.getKind() == ElementKind.INTERFACE,
+        type.getKind() == ElementKind.INTERFACE,
         type.getModifiers().contains(Modifier.PUBLIC), inputs, loss, precision, maxBatch,
         backend, List.copyOf(layers)));
   }

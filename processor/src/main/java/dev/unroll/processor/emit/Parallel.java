@@ -67,11 +67,8 @@ final class Parallel {
         .addJavadoc(doc + "\n")
         .addCode(body)
         .build());
-    type.addField(FieldSpec.builder(IntConsumer.class, method + "Task",
-            Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("part -> $L(n, workers.bound(part, $L), workers.bound(part + 1, $L))",
-            method, total, total)
-        .build());
+    task(type, method, CodeBlock.of("$L(n, $L, $L)", method, bound("part", total),
+        bound("part + 1", total)));
   }
 
   private static String bound(String part, int total) {

@@ -20,7 +20,6 @@ public record NetSpec(
     String specName,
     String packageName,
     String className,
-    String specTypeName,
     boolean specIsInterface,
     boolean specIsPublic,
     int inputs,

@@ -12,10 +12,4 @@ import java.util.List;
  * @param fingerprint SHA-256 of the architecture, computed at compile time
  */
 public record NetPlan(NetSpec spec, List<LayerPlan> layers, String scores, String dScores,
-    String fingerprint) {
-
-  /** The last layer. */
-  public LayerPlan last() {
-    return layers.get(layers.size() - 1);
-  }
-}
+    String fingerprint) {}

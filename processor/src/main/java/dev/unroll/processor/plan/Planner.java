@@ -47,7 +47,7 @@ public final class Planner {
           "w" + k, "dw" + k,
           first || (l.cols() <= UNROLL_COLS && l.fanIn() <= UNROLL_INPUTS) ? null : "wt" + k,
           l.cols() <= UNROLL_COLS && l.fanIn() > UNROLL_INPUTS ? "dwt" + k : null,
-          bn ? null : "b" + k, bn ? null : "db" + k,
+          l.hasBias() ? "b" + k : null, l.hasBias() ? "db" + k : null,
           z, dz,
           own ? "h" + k : z, own ? "dh" + k : dz,
           bn ? "gamma" + k : null, bn ? "beta" + k : null,
