@@ -119,4 +119,54 @@ final class OtherSpecs {
   @Layer(units = 300, activation = Activation.TANH, batchNorm = true)
   @Layer(units = 5)
   interface ParallelVectorDouble {}
+
+  /**
+   * A spiral-shaped net (fan-in <= 4 into many ReLU units, then a few-class head): the first layer
+   * is direct (h from the product, one backward pass), the head's product runs transposed.
+   */
+  @Network(inputs = 3, maxBatch = 40, precision = Precision.DOUBLE)
+  @Layer(units = 12, activation = Activation.RELU)
+  @Layer(units = 4)
+  interface HeadReluSoftmax {}
+
+  /** The same shape with an identity hidden layer and the SVM loss. */
+  @Network(inputs = 3, maxBatch = 40, precision = Precision.DOUBLE, loss = Loss.SVM)
+  @Layer(units = 12)
+  @Layer(units = 4)
+  interface HeadIdentitySvm {}
+
+  /**
+   * A direct layer that is not the first (its dz feeds an input gradient) between a few-column
+   * layer and a transposed head.
+   */
+  @Network(inputs = 6, maxBatch = 40, precision = Precision.DOUBLE)
+  @Layer(units = 4, activation = Activation.TANH)
+  @Layer(units = 12, activation = Activation.RELU)
+  @Layer(units = 3)
+  interface DeepHeadRelu {}
+
+  /** {@link HeadReluSoftmax} on the Vector API backend: softmax over the transposed scores. */
+  @Network(inputs = 3, maxBatch = 40, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 12, activation = Activation.RELU)
+  @Layer(units = 4)
+  interface VectorHeadReluSoftmax {}
+
+  /** A smooth net on that path, so the check can be strict (identity hidden layer). */
+  @Network(inputs = 3, maxBatch = 40, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 12)
+  @Layer(units = 4)
+  interface VectorHeadIdentitySoftmax {}
+
+  /** {@link DeepHeadRelu} on the Vector API backend. */
+  @Network(inputs = 6, maxBatch = 40, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 4, activation = Activation.TANH)
+  @Layer(units = 12, activation = Activation.RELU)
+  @Layer(units = 3)
+  interface VectorDeepHeadRelu {}
+
+  /** {@link VectorHeadReluSoftmax} in float, to compare with the double one. */
+  @Network(inputs = 3, maxBatch = 40, backend = Backend.VECTOR)
+  @Layer(units = 12, activation = Activation.RELU)
+  @Layer(units = 4)
+  interface VectorHeadReluFloat {}
 }

@@ -91,6 +91,23 @@ final class GradNets {
             (LongFunction<Model>) OtherSpecs_TinyLeakyReluBnSvmNet::new));
   }
 
+  /**
+   * Nets with a direct layer and a few-class head (transposed product; on the vector backend the
+   * softmax over transposed scores), checked on batches wider than a vector.
+   */
+  static Stream<Arguments> heads() {
+    return Stream.of(
+        Arguments.of("HeadReluSoftmax", (LongFunction<Model>) OtherSpecs_HeadReluSoftmaxNet::new),
+        Arguments.of("HeadIdentitySvm", (LongFunction<Model>) OtherSpecs_HeadIdentitySvmNet::new),
+        Arguments.of("DeepHeadRelu", (LongFunction<Model>) OtherSpecs_DeepHeadReluNet::new),
+        Arguments.of("VectorHeadReluSoftmax",
+            (LongFunction<Model>) OtherSpecs_VectorHeadReluSoftmaxNet::new),
+        Arguments.of("VectorHeadIdentitySoftmax",
+            (LongFunction<Model>) OtherSpecs_VectorHeadIdentitySoftmaxNet::new),
+        Arguments.of("VectorDeepHeadRelu",
+            (LongFunction<Model>) OtherSpecs_VectorDeepHeadReluNet::new));
+  }
+
   /** All 66. */
   static Stream<Arguments> all() {
     return Stream.concat(Stream.concat(plain(), vector()), tiny());

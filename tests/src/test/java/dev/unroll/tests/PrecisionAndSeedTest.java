@@ -18,31 +18,44 @@ class PrecisionAndSeedTest {
 
   @Test
   void floatAndDoubleNetworksAgreeToFloatPrecision() {
-    Model f = new OtherSpecs_MixedFloatNet(7);
-    Model d = new OtherSpecs_MixedDoubleNet(7);
+    agree(new OtherSpecs_MixedFloatNet(7), new OtherSpecs_MixedDoubleNet(7), N);
+  }
+
+  /**
+   * The float Vector API softmax over transposed scores (the double one is gradient-checked)
+   * against the double net, on 40 samples: two float vectors of AVX-512 and a tail.
+   */
+  @Test
+  void floatVectorSoftmaxOverColumnsAgreesWithDouble() {
+    agree(new OtherSpecs_VectorHeadReluFloatNet(7), new OtherSpecs_VectorHeadReluSoftmaxNet(7),
+        40);
+  }
+
+  private static void agree(Model f, Model d, int n) {
     f.setL2(1e-3);
     d.setL2(1e-3);
+    int classes = d.outputs();
     Rng rng = new Rng(3);
-    double[][] x = GradientCheckTest.inputs(rng, N, 6);
-    int[] y = new int[N];
-    for (int i = 0; i < N; i++) {
-      y[i] = rng.nextInt(5);
+    double[][] x = GradientCheckTest.inputs(rng, n, d.inputs());
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = rng.nextInt(classes);
     }
     for (int step = 0; step < 20; step++) {
-      f.forward(x, N);
-      d.forward(x, N);
-      double lf = f.loss(y, N);
-      double ld = d.loss(y, N);
+      f.forward(x, n);
+      d.forward(x, n);
+      double lf = f.loss(y, n);
+      double ld = d.loss(y, n);
       assertEquals(ld, lf, 1e-5 * Math.max(1, Math.abs(ld)), "loss at step " + step);
       f.backward();
       d.backward();
       f.sgdStep(0.1);
       d.sgdStep(0.1);
     }
-    f.forward(x, N);
-    d.forward(x, N);
-    for (int i = 0; i < N; i++) {
-      for (int c = 0; c < 5; c++) {
+    f.forward(x, n);
+    d.forward(x, n);
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < classes; c++) {
         assertEquals(d.score(i, c), f.score(i, c), 1e-4 * Math.max(1, Math.abs(d.score(i, c))));
       }
     }

@@ -46,6 +46,8 @@ public final class DoubleKernels {
     elu(c, g, 5, 1);
     sigmoid(c, g, 5);
     tanh(c, g, 5);
+    softmaxColumns(new double[3][V + 1], new int[V + 1], new double[V + 1][3], V + 1,
+        new double[5][V + 1]);
   }
 
   /**
@@ -359,5 +361,65 @@ public final class DoubleKernels {
         hi[j] = Math.tanh(zi[j]);
       }
     }
+  }
+
+  /**
+   * Softmax cross-entropy of n samples whose scores are given transposed, {@code st[c][i]} (a
+   * few-class head computes them that way): per block of samples the max, {@code e_c = e^(s_c -
+   * max)}, their sum and its log are vector operations, where the row layout would need one
+   * scalar exp per score. Writes {@code d[i][c] = (p_c - [c == y]) / n} and returns {@code sum_i
+   * L_i} with {@code L_i = log(sum_c e_c) - (s_y - max)}. {@code e} is scratch of at least
+   * classes + 2 rows of n.
+   */
+  public static double softmaxColumns(double[][] st, int[] labels, double[][] d, int n,
+      double[][] e) {
+    int classes = st.length;
+    double[] logSum = e[classes];
+    double[] scale = e[classes + 1];
+    double perSample = n;
+    int i = 0;
+    for (; i + V <= n; i += V) {
+      DoubleVector max = DoubleVector.fromArray(S, st[0], i);
+      for (int c = 1; c < classes; c++) {
+        max = max.max(DoubleVector.fromArray(S, st[c], i));
+      }
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int c = 0; c < classes; c++) {
+        DoubleVector ec = DoubleVector.fromArray(S, st[c], i).sub(max)
+            .lanewise(VectorOperators.EXP);
+        ec.intoArray(e[c], i);
+        sum = sum.add(ec);
+      }
+      // log(sum) + max, so that L_i = logSum[i] - s_y
+      sum.lanewise(VectorOperators.LOG).add(max).intoArray(logSum, i);
+      DoubleVector.broadcast(S, 1).div(sum.mul(perSample)).intoArray(scale, i);
+    }
+    for (; i < n; i++) {
+      double max = st[0][i];
+      for (int c = 1; c < classes; c++) {
+        max = Math.max(max, st[c][i]);
+      }
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        double ec = Math.exp(st[c][i] - max);
+        e[c][i] = ec;
+        sum += ec;
+      }
+      logSum[i] = Math.log(sum) + max;
+      scale[i] = 1 / (sum * perSample);
+    }
+    double total = 0;
+    double invN = 1 / perSample;
+    for (i = 0; i < n; i++) {
+      int y = labels[i];
+      double[] di = d[i];
+      double si = scale[i];
+      for (int c = 0; c < classes; c++) {
+        di[c] = e[c][i] * si;
+      }
+      di[y] -= invN;
+      total += logSum[i] - st[y][i];
+    }
+    return total;
   }
 }

@@ -35,9 +35,13 @@ final class AffineEmitter {
       for (int m = 0; m < in; m++) {
         c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
       }
+      boolean relu = p.direct() && p.hasOwnActivation();
+      if (relu) {
+        c.add("// h = max(x W + b, 0) in the same pass: z is never stored\n");
+      }
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("$L[] x = $L[i]", t.t(), p.in());
-      c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+      c.addStatement("$L[] z = $L[i]", t.t(), relu ? p.h() : p.z());
       for (int m = 0; m < in; m++) {
         c.addStatement("$L x$L = x[$L]", t.t(), m, m);
       }
@@ -47,10 +51,16 @@ final class AffineEmitter {
         }
       } else {
         c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-        c.addStatement("z[j] = $L", sum(bias, in, "j", t));
+        String value = sum(bias, in, "j", t);
+        c.addStatement("z[j] = $L", relu ? "Math.max(" + value + ", " + t.lit(0) + ")" : value);
         c.endControlFlow();
       }
       c.endControlFlow();
+      if (p.ht() != null) {
+        c.add(transposedOutput(p, t, relu));
+      }
+    } else if (p.unrollCols() && p.inT() != null) {
+      c.add(fewColumnsTransposed(p, t, bias));
     } else if (p.unrollCols()) {
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("$L[] x = $L[i]", t.t(), p.in());
@@ -72,6 +82,80 @@ final class AffineEmitter {
     } else {
       c.add(forwardBody(p, t, "0", Integer.toString(cols)));
     }
+    return c.build();
+  }
+
+  /**
+   * The output again, transposed ({@code ht[j][i]}), for a next layer with few columns: each row
+   * of {@code ht} is an axpy over the batch with the weights as scalars, which C2 vectorizes, so
+   * this costs one more pass instead of a scalar transpose.
+   */
+  private static CodeBlock transposedOutput(LayerPlan p, Num t, boolean relu) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int in = p.fanIn();
+    c.add("// the output transposed, for the next layer: ht[j] = $L over the batch\n",
+        relu ? "max(b[j] + sum_m w[m][j] x[.][m], 0)" : "b[j] + sum_m w[m][j] x[.][m]");
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] x = $L[i]", t.t(), p.in());
+    for (int m = 0; m < in; m++) {
+      c.addStatement("t$L[i] = x[$L]", m, m);
+    }
+    c.endControlFlow();
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
+    c.addStatement("$L[] o = $L[j]", t.t(), p.ht());
+    List<String> terms = new ArrayList<>();
+    if (p.b() != null) {
+      c.addStatement("$L bj = bias[j]", t.t());
+      terms.add("bj");
+    }
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L v$L = row$L[j]", t.t(), m, m);
+      terms.add("v" + m + " * t" + m + "[i]");
+    }
+    String sum = String.join(" + ", terms);
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("o[i] = $L", relu ? "Math.max(" + sum + ", " + t.lit(0) + ")" : sum);
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /**
+   * Few columns over a wide fan-in, from the transposed input: {@code zt[c] += w[m][c] * xt[m]}
+   * are axpys over the batch (vectorized, all columns in one pass), where the row layout would
+   * need one dot product per column and sample, whose sums C2 keeps scalar and serial.
+   */
+  private static CodeBlock fewColumnsTransposed(LayerPlan p, Num t, String bias) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int cols = p.cols();
+    c.add("// few columns: zt[c] = b[c] + sum_m w[m][c] * xt[m], axpys over the batch\n");
+    for (int j = 0; j < cols; j++) {
+      c.addStatement("$L[] zc$L = $L[$L]", t.t(), j, p.zt(), j);
+      c.addStatement("java.util.Arrays.fill(zc$L, 0, n, $L)", j,
+          bias == null ? t.lit(0) : "bias[" + j + "]");
+    }
+    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+    c.addStatement("$L[] xt = $L[m]", t.t(), p.inT());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+    for (int j = 0; j < cols; j++) {
+      c.addStatement("$L a$L = row[$L]", t.t(), j, j);
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L xi = xt[i]", t.t());
+    for (int j = 0; j < cols; j++) {
+      c.addStatement("zc$1L[i] += a$1L * xi", j);
+    }
+    c.endControlFlow();
+    c.endControlFlow();
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    for (int j = 0; j < cols; j++) {
+      c.addStatement("z[$1L] = zc$1L[i]", j);
+    }
+    c.endControlFlow();
     return c.build();
   }
 
@@ -148,6 +232,65 @@ final class AffineEmitter {
     }
   }
 
+  /**
+   * Backward of a {@link LayerPlan#direct() direct} layer in one pass per sample: {@code dz = dh *
+   * [h > 0]} (ReLU) or {@code dz = dh} (identity), {@code dW[m] += x[m] dz}, {@code db += dz}; dz
+   * is stored only when the input gradient reads it. Weight and bias gradients stay in L1 while
+   * the batch streams through once.
+   */
+  static CodeBlock backwardDirect(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int in = p.fanIn();
+    boolean relu = p.hasOwnActivation();
+    boolean keepDz = relu && p.dIn() != null;
+    c.add("// dW = x^T dz + l2 * W and db = sum_i dz$L, one pass over the batch\n",
+        relu ? ", with dz = dh * [h > 0]" : "");
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
+      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.dw(), m);
+      c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
+      c.addStatement("g$1L[j] = reg * row$1L[j]", m);
+      c.endControlFlow();
+    }
+    if (p.db() != null) {
+      c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
+      c.addStatement("java.util.Arrays.fill(gb, $L)", t.lit(0));
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] x = $L[i]", t.t(), p.in());
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L x$L = x[$L]", t.t(), m, m);
+    }
+    c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
+    if (relu) {
+      c.addStatement("$L[] h = $L[i]", t.t(), p.h());
+    }
+    if (keepDz) {
+      c.addStatement("$L[] dz = $L[i]", t.t(), p.dz());
+    }
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
+    if (relu) {
+      c.add("// mask [h > 0] as min(h * $L, 1), arithmetic so C2 vectorizes it\n",
+          t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300");
+      c.addStatement("$L d = dh[j] * Math.min(h[j] * $L, $L)", t.t(),
+          t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300", t.lit(1));
+    } else {
+      c.addStatement("$L d = dh[j]", t.t());
+    }
+    if (keepDz) {
+      c.addStatement("dz[j] = d");
+    }
+    for (int m = 0; m < in; m++) {
+      c.addStatement("g$1L[j] += x$1L * d", m);
+    }
+    if (p.db() != null) {
+      c.addStatement("gb[j] += d");
+    }
+    c.endControlFlow();
+    c.endControlFlow();
+    return c.build();
+  }
+
   /** Weight and bias gradients; {@code reg} is a local holding the L2 strength. */
   static CodeBlock backwardParams(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
@@ -156,20 +299,39 @@ final class AffineEmitter {
     if (p.parallel()) {
       c.add(Parallel.dispatch(p.weightGrad(), cols));
     } else if (p.dwt() != null) {
+      boolean withDx = p.dIn() != null;
       c.add("// few columns: dW^T[c] += dz[i][c] * x[i] over the batch (axpys C2 vectorizes),\n");
-      c.add("// then dW = (dW^T)^T + l2 * W\n");
-      c.beginControlFlow("for (int c = 0; c < $L; c++)", cols);
-      c.addStatement("java.util.Arrays.fill($L[c], $L)", p.dwt(), t.lit(0));
-      c.endControlFlow();
+      c.add("// then dW = (dW^T)^T + l2 * W$L\n", withDx
+          ? "; the same pass over each sample writes dx = sum_c dz[c] * (W^T)[c]" : "");
+      if (withDx) {
+        c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+      }
+      List<String> terms = new ArrayList<>();
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("$L[] gt$L = $L[$L]", t.t(), j, p.dwt(), j);
+        c.addStatement("java.util.Arrays.fill(gt$L, $L)", j, t.lit(0));
+        if (withDx) {
+          c.addStatement("$L[] t$L = $L[$L]", t.t(), j, p.wt(), j);
+          terms.add("d" + j + " * t" + j + "[m]");
+        }
+      }
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("$L[] x = $L[i]", t.t(), p.in());
       c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-      c.beginControlFlow("for (int c = 0; c < $L; c++)", cols);
-      c.addStatement("$L dc = d[c]", t.t());
-      c.addStatement("$L[] gt = $L[c]", t.t(), p.dwt());
+      if (withDx) {
+        c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
+      }
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("$L d$L = d[$L]", t.t(), j, j);
+      }
       c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-      c.addStatement("gt[m] += dc * x[m]");
-      c.endControlFlow();
+      c.addStatement("$L xm = x[m]", t.t());
+      for (int j = 0; j < cols; j++) {
+        c.addStatement("gt$1L[m] += d$1L * xm", j);
+      }
+      if (withDx) {
+        c.addStatement("dx[m] = $L", String.join(" + ", terms));
+      }
       c.endControlFlow();
       c.endControlFlow();
       c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
@@ -267,6 +429,10 @@ final class AffineEmitter {
   static CodeBlock backwardInput(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int cols = p.cols();
+    if (p.dwt() != null) {
+      // written in the weight-gradient pass
+      return c.build();
+    }
     c.add("// dx = dz W^T, written into the previous layer's output gradient\n");
     if (p.unrollCols() && p.wt() != null) {
       c.add("// few columns: dx = sum_c dz[c] * (W^T)[c], one axpy expression C2 vectorizes\n");

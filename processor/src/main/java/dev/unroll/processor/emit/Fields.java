@@ -31,13 +31,21 @@ final class Fields {
       f.add(rows(t, p.b(), 1, cols, "Layer " + k + " bias."));
       f.add(rows(t, p.db(), 1, cols, "Gradient of {@code " + p.b() + "}."));
     }
-    f.add(rows(t, p.z(), maxBatch, cols, "Layer " + k + " pre-activations"
-        + (p.gamma() != null ? " (after batch norm)" : "")
-        + (p.hasOwnActivation() ? "" : ", also its output") + ", one row per sample."));
-    f.add(rows(t, p.dz(), maxBatch, cols, "Gradient of {@code " + p.z() + "}."));
+    // a direct layer with an activation writes h from the product: z is never stored, and dz
+    // only for the input gradient of a layer that has one
+    boolean skipZ = p.direct() && p.hasOwnActivation();
+    if (!skipZ) {
+      f.add(rows(t, p.z(), maxBatch, cols, "Layer " + k + " pre-activations"
+          + (p.gamma() != null ? " (after batch norm)" : "")
+          + (p.hasOwnActivation() ? "" : ", also its output") + ", one row per sample."));
+    }
+    if (!skipZ || p.dIn() != null) {
+      f.add(rows(t, p.dz(), maxBatch, cols, "Gradient of the layer " + k
+          + " pre-activations."));
+    }
     if (p.hasOwnActivation()) {
       f.add(rows(t, p.h(), maxBatch, p.units(), "Layer " + k + " output, "
-          + p.activation() + " of {@code " + p.z() + "}."));
+          + p.activation() + " of its pre-activations."));
       f.add(rows(t, p.dh(), maxBatch, p.units(), "Gradient of {@code " + p.h() + "}."));
     }
     if (p.gamma() != null) {
@@ -54,6 +62,16 @@ final class Fields {
     if (p.alpha() != null) {
       f.add(rows(t, p.alpha(), 1, p.units(), "Layer " + k + " PReLU slopes, one per unit."));
       f.add(rows(t, p.dalpha(), 1, p.units(), "Gradient of {@code " + p.alpha() + "}."));
+    }
+    if (p.ht() != null) {
+      f.add(rows(t, p.ht(), p.units(), maxBatch, "{@code " + p.h() + "} transposed (one row per"
+          + " unit), for the next layer's few-column product."));
+      f.add(rows(t, p.xt(), p.fanIn(), maxBatch, "This layer's input transposed, to write {@code "
+          + p.ht() + "}."));
+    }
+    if (p.zt() != null) {
+      f.add(rows(t, p.zt(), cols, maxBatch, "{@code " + p.z() + "} transposed: the product as"
+          + " axpys over the batch."));
     }
     if (p.argmax() != null) {
       f.add(FieldSpec.builder(ArrayTypeName.of(ArrayTypeName.of(TypeName.INT)), p.argmax(),

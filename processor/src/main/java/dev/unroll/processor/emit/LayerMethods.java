@@ -23,7 +23,7 @@ final class LayerMethods {
       m.addCode(BatchNormEmitter.forward(p, t));
     }
     boolean fusedIntoBatchNorm = p.gamma() != null && ActivationEmitter.fusable(p);
-    if (p.hasOwnActivation() && !fusedIntoBatchNorm) {
+    if (p.hasOwnActivation() && !fusedIntoBatchNorm && !p.direct()) {
       m.addCode(ActivationEmitter.forward(p, t));
     }
     return m.build();
@@ -36,13 +36,17 @@ final class LayerMethods {
         .addParameter(t.type(), "reg")
         .addJavadoc("Layer $L backward, in mirror order of {@code forward$L}.\n", p.index(),
             p.index());
-    if (p.hasOwnActivation()) {
-      m.addCode(ActivationEmitter.backward(p, t));
+    if (p.direct()) {
+      m.addCode(AffineEmitter.backwardDirect(p, t));
+    } else {
+      if (p.hasOwnActivation()) {
+        m.addCode(ActivationEmitter.backward(p, t));
+      }
+      if (p.gamma() != null) {
+        m.addCode(BatchNormEmitter.backward(p, t));
+      }
+      m.addCode(AffineEmitter.backwardParams(p, t));
     }
-    if (p.gamma() != null) {
-      m.addCode(BatchNormEmitter.backward(p, t));
-    }
-    m.addCode(AffineEmitter.backwardParams(p, t));
     if (p.dIn() != null) {
       m.addCode(AffineEmitter.backwardInput(p, t));
     }

@@ -1,7 +1,10 @@
 package dev.unroll.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
+import dev.unroll.spec.Backend;
 import dev.unroll.spec.Loss;
 
 /**
@@ -11,9 +14,28 @@ import dev.unroll.spec.Loss;
 final class LossEmitter {
   private LossEmitter() {}
 
+  /**
+   * Whether the softmax runs on the Vector API over the scores transposed: the vector backend,
+   * and a last layer with few columns whose product already comes transposed and has no
+   * activation of its own (its {@code zt} are the scores).
+   */
+  static boolean overColumns(NetPlan plan) {
+    LayerPlan last = plan.layers().get(plan.layers().size() - 1);
+    return plan.spec().backend() == Backend.VECTOR && plan.spec().loss() == Loss.SOFTMAX
+        && last.zt() != null && !last.hasOwnActivation();
+  }
+
   static CodeBlock dataLoss(NetPlan plan, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int classes = plan.spec().outputs();
+    if (overColumns(plan)) {
+      LayerPlan last = plan.layers().get(plan.layers().size() - 1);
+      c.add("// softmax cross-entropy on the transposed scores, e^x and log with the Vector API\n");
+      c.addStatement("double total = $T.softmaxColumns($L, labels, $L, n, lossScratch)",
+          ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels"),
+          last.zt(), plan.dScores());
+      return c.addStatement("dataLoss = total / n").build();
+    }
     c.addStatement("double total = 0");
     c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
     c.beginControlFlow("for (int i = 0; i < n; i++)");

@@ -20,6 +20,15 @@ import dev.unroll.spec.Activation;
  * @param parallel whether the layer's products are large enough to split across threads
  * @param vector whether the layer's products call the Vector API kernels
  * @param vectorActivation whether an exp-based activation calls the Vector API (vectorized exp)
+ * @param direct whether the layer (written-out fan-in, many columns, no batch norm, ReLU or
+ *     identity) writes its output straight from the product and takes dW, db and the mask in one
+ *     pass per sample: on tiny layers every pass over the batch costs L2 bandwidth, not arithmetic
+ * @param ht the layer's output transposed (units x max batch), written for a next layer with few
+ *     columns, or null
+ * @param xt the layer's input transposed (fan-in x max batch), read to write {@code ht}, or null
+ * @param inT the input rows transposed (the previous layer's {@code ht}), or null: a few-column
+ *     product then runs as axpys over the batch instead of dot products over the fan-in
+ * @param zt the product transposed (cols x max batch) when {@code inT} is set, or null
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -51,7 +60,12 @@ public record LayerPlan(
     boolean unrollCols,
     boolean parallel,
     boolean vector,
-    boolean vectorActivation) {
+    boolean vectorActivation,
+    boolean direct,
+    String ht,
+    String xt,
+    String inT,
+    String zt) {
 
   /** 1-based index. */
   public int index() {

@@ -34,13 +34,17 @@ public final class Planner {
   /** Plans {@code spec}. */
   public static NetPlan plan(NetSpec spec) {
     List<LayerPlan> layers = new ArrayList<>();
-    for (LayerSpec l : spec.layers()) {
+    List<LayerSpec> specs = spec.layers();
+    for (LayerSpec l : specs) {
       int k = l.index();
       boolean first = k == 1;
       boolean own = l.activation() != Activation.IDENTITY;
       boolean bn = l.batchNorm();
       String z = "z" + k;
       String dz = "dz" + k;
+      boolean direct = direct(l);
+      boolean transposedOut = direct && k < specs.size() && fewColumns(specs.get(k));
+      String inT = first ? null : layers.get(k - 2).ht();
       layers.add(new LayerPlan(l,
           first ? "input" : layers.get(k - 2).h(),
           first ? null : layers.get(k - 2).dh(),
@@ -64,11 +68,31 @@ public final class Planner {
           spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
               && l.cols() > UNROLL_COLS,
           spec.backend() == Backend.VECTOR && (l.activation() == Activation.ELU
-              || l.activation() == Activation.SIGMOID || l.activation() == Activation.TANH)));
+              || l.activation() == Activation.SIGMOID || l.activation() == Activation.TANH),
+          direct,
+          transposedOut ? "ht" + k : null,
+          transposedOut ? "xt" + k : null,
+          inT,
+          inT != null ? "zt" + k : null));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
         sha256(spec.architecture()));
+  }
+
+  /**
+   * Written-out fan-in, columns looped, no batch norm, and an activation whose backward needs only
+   * the output (ReLU's mask [h > 0]) or none: such a layer writes h straight from its product and
+   * folds the mask into its weight-gradient pass. The spiral's 2 -> 100 ReLU layer is one.
+   */
+  private static boolean direct(LayerSpec l) {
+    return l.fanIn() <= UNROLL_INPUTS && l.cols() > UNROLL_COLS && !l.batchNorm()
+        && (l.activation() == Activation.RELU || l.activation() == Activation.IDENTITY);
+  }
+
+  /** Few columns over a fan-in too wide to write out: one dot product per column and sample. */
+  private static boolean fewColumns(LayerSpec l) {
+    return l.cols() <= UNROLL_COLS && l.fanIn() > UNROLL_INPUTS;
   }
 
   private static String sha256(String text) {
