@@ -28,6 +28,30 @@ class ThreadsTest {
     checkSplit(OtherSpecs_ParallelVectorDoubleNet::new);
   }
 
+  /**
+   * Batches of 1 to 3 rows take the Vector API's one-row kernel (no 4-row tiles to share a packed
+   * panel) through all its column blocks: 16 vectors (on 512-bit machines), 8, 4, 1 and scalars
+   * (256 and 300 columns). Evaluation mode, so batch norm passes gradients for a single sample.
+   */
+  @Test
+  void vectorRowKernelPassesTheGradientCheckOnBatchesBelowFour() {
+    for (int n = 1; n <= 3; n += 2) {
+      Model net = new OtherSpecs_ParallelVectorDoubleNet(8);
+      Rng rng = new Rng(10 + n);
+      net.forward(GradientCheckTest.inputs(rng, N, 256), N);
+      net.setTraining(false);
+      double[][] x = GradientCheckTest.inputs(rng, n, 256);
+      int[] y = new int[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = rng.nextInt(5);
+      }
+      GradientCheck.Report report =
+          GradientCheck.of(1e-5, 1e-5, 1e-5, false).sampled(150, 9).run(net, x, y, n);
+      assertTrue(report.maxRelError() <= 1e-4, report::toString);
+      assertTrue(report.kinks() <= 0.05 * (report.checked() + report.kinks()), report::toString);
+    }
+  }
+
   private static void checkSplit(LongFunction<Model> factory) {
     for (int threads = 1; threads <= 2; threads++) {
       Model net = factory.apply(3);

@@ -18,6 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
+  private static final boolean WIDE = S.vectorBitSize() >= 512;
   private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
 
   static {
@@ -33,12 +35,14 @@ public final class FloatKernels {
    * inline, and a vector operation it does not inline runs boxed.
    */
   private static void warmUp() {
-    int cols = 4 * V + V + 1;
+    // every column block of the one-row kernel: 16, 8, 4 and 1 vectors, then scalars
+    int cols = 16 * V + 8 * V + 4 * V + V + 1;
     float[][] a = new float[5][5];
     float[][] b = new float[5][cols];
     float[][] c = new float[5][cols];
     float[][] g = new float[5][cols];
     product(a, b, c, 5, 5, 0, cols);
+    product(a, b, c, 1, 5, 0, cols);
     weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
     elu(c, g, 5, 1);
     sigmoid(c, g, 5);
@@ -55,6 +59,13 @@ public final class FloatKernels {
    */
   public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
       int j1) {
+    if (n < 4) {
+      // no group of 4 rows to share a packed panel: each row streams the weight rows once
+      for (int i = 0; i < n; i++) {
+        row(a[i], b, c[i], k, j0, j1);
+      }
+      return;
+    }
     float[] panel = panel(k, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
@@ -257,7 +268,94 @@ public final class FloatKernels {
    * loads and stores are not always intrinsified, and a vector that is not is allocated.
    */
   private static void row(float[] a, float[][] b, float[] c, int k, int j, int hi) {
-    // four independent accumulators: one chain of dependent FMAs would wait on FMA latency
+    // independent accumulators: one chain of dependent FMAs would wait on FMA latency. Sixteen
+    // vectors (where there are 32 vector registers) or eight per pass read each weight row's part
+    // in one sequential run (batch-1 inference is bound by streaming the weights), then four,
+    // then one.
+    for (; WIDE && j + 16 * V <= hi; j += 16 * V) {
+      FloatVector s0 = FloatVector.fromArray(S, c, j + 0 * V);
+      FloatVector s1 = FloatVector.fromArray(S, c, j + 1 * V);
+      FloatVector s2 = FloatVector.fromArray(S, c, j + 2 * V);
+      FloatVector s3 = FloatVector.fromArray(S, c, j + 3 * V);
+      FloatVector s4 = FloatVector.fromArray(S, c, j + 4 * V);
+      FloatVector s5 = FloatVector.fromArray(S, c, j + 5 * V);
+      FloatVector s6 = FloatVector.fromArray(S, c, j + 6 * V);
+      FloatVector s7 = FloatVector.fromArray(S, c, j + 7 * V);
+      FloatVector s8 = FloatVector.fromArray(S, c, j + 8 * V);
+      FloatVector s9 = FloatVector.fromArray(S, c, j + 9 * V);
+      FloatVector s10 = FloatVector.fromArray(S, c, j + 10 * V);
+      FloatVector s11 = FloatVector.fromArray(S, c, j + 11 * V);
+      FloatVector s12 = FloatVector.fromArray(S, c, j + 12 * V);
+      FloatVector s13 = FloatVector.fromArray(S, c, j + 13 * V);
+      FloatVector s14 = FloatVector.fromArray(S, c, j + 14 * V);
+      FloatVector s15 = FloatVector.fromArray(S, c, j + 15 * V);
+      for (int m = 0; m < k; m++) {
+        float[] bm = b[m];
+        FloatVector x = FloatVector.broadcast(S, a[m]);
+        s0 = FloatVector.fromArray(S, bm, j + 0 * V).fma(x, s0);
+        s1 = FloatVector.fromArray(S, bm, j + 1 * V).fma(x, s1);
+        s2 = FloatVector.fromArray(S, bm, j + 2 * V).fma(x, s2);
+        s3 = FloatVector.fromArray(S, bm, j + 3 * V).fma(x, s3);
+        s4 = FloatVector.fromArray(S, bm, j + 4 * V).fma(x, s4);
+        s5 = FloatVector.fromArray(S, bm, j + 5 * V).fma(x, s5);
+        s6 = FloatVector.fromArray(S, bm, j + 6 * V).fma(x, s6);
+        s7 = FloatVector.fromArray(S, bm, j + 7 * V).fma(x, s7);
+        s8 = FloatVector.fromArray(S, bm, j + 8 * V).fma(x, s8);
+        s9 = FloatVector.fromArray(S, bm, j + 9 * V).fma(x, s9);
+        s10 = FloatVector.fromArray(S, bm, j + 10 * V).fma(x, s10);
+        s11 = FloatVector.fromArray(S, bm, j + 11 * V).fma(x, s11);
+        s12 = FloatVector.fromArray(S, bm, j + 12 * V).fma(x, s12);
+        s13 = FloatVector.fromArray(S, bm, j + 13 * V).fma(x, s13);
+        s14 = FloatVector.fromArray(S, bm, j + 14 * V).fma(x, s14);
+        s15 = FloatVector.fromArray(S, bm, j + 15 * V).fma(x, s15);
+      }
+      s0.intoArray(c, j + 0 * V);
+      s1.intoArray(c, j + 1 * V);
+      s2.intoArray(c, j + 2 * V);
+      s3.intoArray(c, j + 3 * V);
+      s4.intoArray(c, j + 4 * V);
+      s5.intoArray(c, j + 5 * V);
+      s6.intoArray(c, j + 6 * V);
+      s7.intoArray(c, j + 7 * V);
+      s8.intoArray(c, j + 8 * V);
+      s9.intoArray(c, j + 9 * V);
+      s10.intoArray(c, j + 10 * V);
+      s11.intoArray(c, j + 11 * V);
+      s12.intoArray(c, j + 12 * V);
+      s13.intoArray(c, j + 13 * V);
+      s14.intoArray(c, j + 14 * V);
+      s15.intoArray(c, j + 15 * V);
+    }
+    for (; j + 8 * V <= hi; j += 8 * V) {
+      FloatVector s0 = FloatVector.fromArray(S, c, j);
+      FloatVector s1 = FloatVector.fromArray(S, c, j + V);
+      FloatVector s2 = FloatVector.fromArray(S, c, j + 2 * V);
+      FloatVector s3 = FloatVector.fromArray(S, c, j + 3 * V);
+      FloatVector s4 = FloatVector.fromArray(S, c, j + 4 * V);
+      FloatVector s5 = FloatVector.fromArray(S, c, j + 5 * V);
+      FloatVector s6 = FloatVector.fromArray(S, c, j + 6 * V);
+      FloatVector s7 = FloatVector.fromArray(S, c, j + 7 * V);
+      for (int m = 0; m < k; m++) {
+        float[] bm = b[m];
+        FloatVector x = FloatVector.broadcast(S, a[m]);
+        s0 = FloatVector.fromArray(S, bm, j).fma(x, s0);
+        s1 = FloatVector.fromArray(S, bm, j + V).fma(x, s1);
+        s2 = FloatVector.fromArray(S, bm, j + 2 * V).fma(x, s2);
+        s3 = FloatVector.fromArray(S, bm, j + 3 * V).fma(x, s3);
+        s4 = FloatVector.fromArray(S, bm, j + 4 * V).fma(x, s4);
+        s5 = FloatVector.fromArray(S, bm, j + 5 * V).fma(x, s5);
+        s6 = FloatVector.fromArray(S, bm, j + 6 * V).fma(x, s6);
+        s7 = FloatVector.fromArray(S, bm, j + 7 * V).fma(x, s7);
+      }
+      s0.intoArray(c, j);
+      s1.intoArray(c, j + V);
+      s2.intoArray(c, j + 2 * V);
+      s3.intoArray(c, j + 3 * V);
+      s4.intoArray(c, j + 4 * V);
+      s5.intoArray(c, j + 5 * V);
+      s6.intoArray(c, j + 6 * V);
+      s7.intoArray(c, j + 7 * V);
+    }
     for (; j + 4 * V <= hi; j += 4 * V) {
       FloatVector s0 = FloatVector.fromArray(S, c, j);
       FloatVector s1 = FloatVector.fromArray(S, c, j + V);
@@ -283,12 +381,16 @@ public final class FloatKernels {
       }
       s.intoArray(c, j);
     }
-    for (; j < hi; j++) {
-      float s = c[j];
+    if (j < hi) {
+      // the last columns (fewer than a vector), weight row by weight row: independent sums per
+      // column instead of one dependent chain per column
       for (int m = 0; m < k; m++) {
-        s += a[m] * b[m][j];
+        float am = a[m];
+        float[] bm = b[m];
+        for (int jj = j; jj < hi; jj++) {
+          c[jj] += am * bm[jj];
+        }
       }
-      c[j] = s;
     }
   }
 
