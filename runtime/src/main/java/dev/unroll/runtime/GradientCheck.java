@@ -179,12 +179,14 @@ public final class GradientCheck {
       result = near / (2 * step);
     }
     t.set(i, saved);
+    model.parametersChanged();
     return result;
   }
 
   private static double lossAt(Model model, Tensor t, int i, double value, double[][] x,
       int[] labels, int n) {
     t.set(i, value);
+    model.parametersChanged();
     return lossAt(model, x, labels, n);
   }
 

@@ -49,11 +49,27 @@ public interface Model {
   /** Loss applied to the scores. */
   Loss loss();
 
-  /** The learned parameters with their gradients, in layer order. */
+  /**
+   * The learned parameters with their gradients, in layer order. After writing their arrays
+   * directly (an optimizer, a loader), call {@link #parametersChanged()}.
+   */
   List<Tensor> params();
 
-  /** Non-learned state saved with the weights: batch-norm running means and variances. */
+  /**
+   * Non-learned state saved with the weights: batch-norm running means and variances. After
+   * writing their arrays directly, call {@link #parametersChanged()}.
+   */
   List<Tensor> buffers();
+
+  /**
+   * Says that the arrays of {@link #params()} or {@link #buffers()} were written from outside.
+   * A network with batch norm evaluates with the normalization folded into its weights ({@code
+   * W' = W gamma / sqrt(var + eps)}, {@code b' = beta - mean gamma / sqrt(var + eps)}), computed
+   * once and reused until the parameters change; its own methods ({@link #sgdStep}, {@link
+   * #copyFrom}, {@link #initialize}, a training-mode forward pass) and {@link #setTraining}
+   * recompute it, writes through the arrays need this call. A no-op for other networks.
+   */
+  default void parametersChanged() {}
 
   /**
    * Each layer's output (after the activation) with the gradient of the loss with respect to it;

@@ -75,6 +75,35 @@ class GeneratedNetworkTest {
     assertTrue(e.getMessage().contains("another architecture"), e.getMessage());
   }
 
+  /**
+   * Writes from outside the network (a checkpoint load, an optimizer step) while it is in
+   * evaluation mode: the next evaluation must fold batch norm from the new values, giving the
+   * scores of a fresh copy of the network.
+   */
+  @Test
+  void loadsAndOptimizerStepsInEvaluationModeAreFoldedAgain() throws IOException {
+    Model net = new GeneratedSpecs_SmallBnNet(5);
+    TrainingResult r = new Trainer().epochs(2).batchSize(32).optimizer(Optimizers.adam())
+        .learningRate(1e-2).fit(net, data.x, data.y);
+    Path file = dir.resolve("bn-eval.safetensors");
+    Checkpoint.save(file, net, r.optimizer(), null);
+    Model other = new GeneratedSpecs_SmallBnNet(6);
+    other.setTraining(false);
+    double[] before = scores(other);
+    Checkpoint.load(file, other);
+    net.setTraining(false);
+    assertArrayEquals(scores(net), scores(other));
+    assertFalse(java.util.Arrays.equals(before, scores(other)));
+
+    Optimizer adam = Optimizers.adam().create(other);
+    other.loss(java.util.Arrays.copyOf(data.y, 64), 64);
+    other.backward();
+    adam.step(0.05);
+    Model fresh = other.copy();
+    fresh.setTraining(false);
+    assertArrayEquals(scores(fresh), scores(other));
+  }
+
   private double[] scores(Model net) {
     net.forward(data.x, 64);
     double[] out = new double[64 * 3];

@@ -24,16 +24,14 @@ final class AffineEmitter {
     CodeBlock.Builder c = CodeBlock.builder();
     int in = p.fanIn();
     int cols = p.cols();
-    String bias = p.b() == null ? null : "bias";
+    String bias = p.productHasBias() ? "bias" : null;
     if (p.parallel()) {
       return c.add(Parallel.dispatch(p.affine(), cols)).build();
     }
-    if (bias != null) {
-      c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
-    }
+    declareOperands(c, p, t);
     if (p.unrollInputs()) {
       for (int m = 0; m < in; m++) {
-        c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
+        c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.productWeights(), m);
       }
       boolean relu = p.direct() && p.hasOwnActivation();
       if (relu) {
@@ -69,7 +67,7 @@ final class AffineEmitter {
       }
       c.beginControlFlow("for (int m = 0; m < $L; m++)", in);
       c.addStatement("$L xm = x[m]", t.t());
-      c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+      c.addStatement("$L[] row = $L[m]", t.t(), p.productWeights());
       for (int j = 0; j < cols; j++) {
         c.addStatement("s$L += xm * row[$L]", j, j);
       }
@@ -107,7 +105,7 @@ final class AffineEmitter {
     c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
     c.addStatement("$L[] o = $L[j]", t.t(), p.ht());
     List<String> terms = new ArrayList<>();
-    if (p.b() != null) {
+    if (p.productHasBias()) {
       c.addStatement("$L bj = bias[j]", t.t());
       terms.add("bj");
     }
@@ -139,7 +137,7 @@ final class AffineEmitter {
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] xt = $L[m]", t.t(), p.inT());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.productWeights());
     for (int j = 0; j < cols; j++) {
       c.addStatement("$L a$L = row[$L]", t.t(), j, j);
     }
@@ -159,15 +157,31 @@ final class AffineEmitter {
     return c.build();
   }
 
+  /**
+   * Declares {@code bias} (when the product adds one) and, for batch norm, {@code weights}: the
+   * layer's W with a zero bias in training, batch norm folded into W' and b' in evaluation, so
+   * that evaluation is one product and the activation.
+   */
+  static void declareOperands(CodeBlock.Builder c, LayerPlan p, Num t) {
+    if (p.wf() != null) {
+      c.add("// batch norm: W and no bias in training, in evaluation W' = W gamma / sqrt(var + eps)"
+          + "\n// and b' = beta - mean gamma / sqrt(var + eps) (see fold())\n");
+      c.addStatement("$L[][] weights = training ? $L : $L", t.t(), p.w(), p.wf());
+      c.addStatement("$L[] bias = training ? $L[0] : $L[0]", t.t(), p.noBias(), p.bf());
+    } else if (p.b() != null) {
+      c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
+    }
+  }
+
   /** Columns [lo, hi) of z = x W + b, two weight rows per pass. */
   static CodeBlock forwardBody(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
-    if (p.parallel() && p.b() != null) {
-      c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
+    if (p.parallel()) {
+      declareOperands(c, p, t);
     }
     if (p.vector()) {
       c.beginControlFlow("for (int i = 0; i < n; i++)");
-      if (p.b() != null) {
+      if (p.productHasBias()) {
         c.addStatement("System.arraycopy(bias, $1L, $2L[i], $1L, $3L - $1L)", lo, p.z(), hi);
       } else {
         c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.z(), lo, hi, t.lit(0));
@@ -175,18 +189,18 @@ final class AffineEmitter {
       c.endControlFlow();
       c.add("// register-blocked Vector API product (4 rows x 4 vectors per tile)\n");
       return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
-          p.w(), p.z(), p.fanIn(), lo, hi).build();
+          p.productWeights(), p.z(), p.fanIn(), lo, hi).build();
     }
     c.add("// two weight rows per pass: one store stream, two loads, so C2 vectorizes it\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
     c.addStatement("$L[] z = $L[i]", t.t(), p.z());
-    if (p.b() != null) {
+    if (p.productHasBias()) {
       c.addStatement("System.arraycopy(bias, $1L, z, $1L, $2L - $1L)", lo, hi);
     } else {
       c.addStatement("java.util.Arrays.fill(z, $L, $L, $L)", lo, hi, t.lit(0));
     }
-    pairedAxpy(c, t, "x", p.w(), "z", p.fanIn(), lo, hi, "m", "j");
+    pairedAxpy(c, t, "x", p.productWeights(), "z", p.fanIn(), lo, hi, "m", "j");
     c.endControlFlow();
     return c.build();
   }

@@ -45,8 +45,11 @@ final class Api {
     type.addMethod(getter(int.class, "batchSize", CodeBlock.of("n")));
     type.addMethod(getter(double.class, "dataLoss", CodeBlock.of("dataLoss")));
     type.addMethod(getter(double.class, "regLoss", CodeBlock.of("regLoss")));
-    type.addMethod(override("setTraining").addParameter(boolean.class, "training")
-        .addStatement("this.training = training").build());
+    MethodSpec.Builder setTraining = override("setTraining")
+        .addParameter(boolean.class, "training")
+        .addStatement("this.training = training");
+    Folding.invalidate(setTraining, plan);
+    type.addMethod(setTraining.build());
     type.addMethod(override("setL2").addParameter(double.class, "l2")
         .beginControlFlow("if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY))")
         .addStatement("throw new IllegalArgumentException($S + l2)",
@@ -123,6 +126,14 @@ final class Api {
         .addParameter(int.class, "n")
         .addStatement("this.n = n")
         .addStatement("this.lossReady = false");
+    if (Folding.any(plan)) {
+      m.addComment("training updates the running averages; evaluation needs them folded");
+      m.beginControlFlow("if (training)");
+      m.addStatement("folded = false");
+      m.nextControlFlow("else if (!folded)");
+      m.addStatement("fold()");
+      m.endControlFlow();
+    }
     for (LayerPlan p : plan.layers()) {
       m.addStatement("forward$L(n)", p.index());
     }
@@ -173,6 +184,7 @@ final class Api {
   private static MethodSpec sgd(NetPlan plan, Num t) {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
         .addStatement("rate = $L", t.fromDouble("lr"));
+    Folding.invalidate(m, plan);
     for (LayerPlan p : plan.layers()) {
       for (String[] pair : params(p)) {
         if (p.parallel() && pair[0].equals(p.w())) {
@@ -202,6 +214,7 @@ final class Api {
         m.addStatement("$T.copy(from.$L, $L)", INIT, p.runningVar(), p.runningVar());
       }
     }
+    Folding.invalidate(m, plan);
     return m.addStatement("this.training = from.training")
         .addStatement("this.l2 = from.l2").build();
   }

@@ -46,13 +46,6 @@ final class BatchNormEmitter {
     c.addStatement("rv[j] = $1L * rv[j] + $2L * var", t.lit(MOMENTUM), t.lit(1 - MOMENTUM));
     c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(var + " + EPS + "))"));
     c.endControlFlow();
-    c.nextControlFlow("else");
-    c.add("// evaluation: the running averages stand in for the batch statistics\n");
-    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("mu[j] = rm[j]");
-    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
-    c.endControlFlow();
-    c.endControlFlow();
     boolean fused = ActivationEmitter.fusable(p);
     if (fused) {
       c.add("// normalize, scale and shift, and the activation, in one pass\n");
@@ -73,6 +66,46 @@ final class BatchNormEmitter {
     }
     c.endControlFlow();
     c.endControlFlow();
+    c.nextControlFlow("else");
+    c.add("// evaluation: the product used the folded weights, z is already normalized, scaled\n");
+    c.add("// and shifted; the running averages' statistics are kept for backward\n");
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("mu[j] = rm[j]");
+    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
+    c.endControlFlow();
+    if (fused) {
+      c.add(ActivationEmitter.forward(p, t));
+    }
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /**
+   * {@code W' = W gamma / sqrt(var + eps)} and {@code b' = beta - mean gamma / sqrt(var + eps)}
+   * from the running averages: evaluation's {@code gamma (x W - mean) / sqrt(var + eps) + beta}
+   * as one product.
+   */
+  static CodeBlock fold(LayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    int cols = p.cols();
+    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
+    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
+    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
+    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
+    c.addStatement("$L[] bias = $L[0]", t.t(), p.bf());
+    c.add("// inv holds the scale gamma / sqrt(var + eps) here; forward resets it to 1 / sqrt\n");
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("inv[j] = g[j] * $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
+    c.addStatement("bias[j] = be[j] - rm[j] * inv[j]");
+    c.endControlFlow();
+    c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
+    c.addStatement("$L[] folded = $L[m]", t.t(), p.wf());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
+    c.addStatement("folded[j] = row[j] * inv[j]");
+    c.endControlFlow();
+    c.endControlFlow();
     return c.build();
   }
 
@@ -83,6 +116,13 @@ final class BatchNormEmitter {
   static CodeBlock backward(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int cols = p.cols();
+    c.beginControlFlow("if (!training)");
+    c.add("// the folded forward pass formed no xhat: xhat = (x W - mean) / sqrt(var + eps)\n");
+    c.add(AffineEmitter.forward(p.productIntoXhat(), t));
+    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
+    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
+    rows(c, t, p.xhat(), "xh", cols, "xh[j] = (xh[j] - mu[j]) * inv[j]");
+    c.endControlFlow();
     c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
     c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
     c.addStatement("$L[] dg = $L[0]", t.t(), p.dgamma());

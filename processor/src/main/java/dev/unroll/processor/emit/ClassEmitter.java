@@ -70,6 +70,7 @@ public final class ClassEmitter {
     for (int i = plan.layers().size() - 1; i >= 0; i--) {
       type.addMethod(LayerMethods.backward(plan.layers().get(i), t));
     }
+    Folding.addAll(type, plan, t);
     Parallel.addAll(type, plan, t);
     type.addMethod(InitEmitter.initialize(plan));
     return JavaFile.builder(spec.packageName(), type.build())

@@ -58,6 +58,10 @@ final class Fields {
       f.add(rows(t, p.batchMean(), 1, cols, "Mean used by the last forward pass."));
       f.add(rows(t, p.invStd(), 1, cols, "1 / sqrt(var + eps) of the last forward pass."));
       f.add(rows(t, p.xhat(), maxBatch, cols, "Normalized pre-activations, kept for backward."));
+      f.add(rows(t, p.wf(), p.fanIn(), cols, "{@code " + p.w() + "} with batch norm folded in,"
+          + " for evaluation."));
+      f.add(rows(t, p.bf(), 1, cols, "The folded bias, for evaluation."));
+      f.add(rows(t, p.noBias(), 1, cols, "Zeros: the bias of the product in training."));
     }
     if (p.alpha() != null) {
       f.add(rows(t, p.alpha(), 1, p.units(), "Layer " + k + " PReLU slopes, one per unit."));

@@ -38,6 +38,7 @@ final class InitEmitter {
         m.addStatement("$T.fill($L, $L)", INIT, p.alpha(), p.spec().alpha());
       }
     }
+    Folding.invalidate(m, plan);
     return m.build();
   }
 

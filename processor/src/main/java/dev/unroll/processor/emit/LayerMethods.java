@@ -22,6 +22,8 @@ final class LayerMethods {
     if (p.gamma() != null) {
       m.addCode(BatchNormEmitter.forward(p, t));
     }
+    // with batch norm a fusable activation runs inside its pass (training) or after the folded
+    // product (evaluation), both within BatchNormEmitter's code
     boolean fusedIntoBatchNorm = p.gamma() != null && ActivationEmitter.fusable(p);
     if (p.hasOwnActivation() && !fusedIntoBatchNorm && !p.direct()) {
       m.addCode(ActivationEmitter.forward(p, t));
@@ -51,6 +53,15 @@ final class LayerMethods {
       m.addCode(AffineEmitter.backwardInput(p, t));
     }
     return m.build();
+  }
+
+  /** {@code foldK()}: batch norm folded into layer K's weights for evaluation. */
+  static MethodSpec fold(LayerPlan p, Num t) {
+    return MethodSpec.methodBuilder("fold" + p.index())
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Layer $L's batch norm folded into its weights, for evaluation.\n", p.index())
+        .addCode(BatchNormEmitter.fold(p, t))
+        .build();
   }
 
   static String describe(LayerPlan p) {

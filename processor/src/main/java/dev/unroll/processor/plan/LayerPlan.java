@@ -29,6 +29,11 @@ import dev.unroll.spec.Activation;
  * @param inT the input rows transposed (the previous layer's {@code ht}), or null: a few-column
  *     product then runs as axpys over the batch instead of dot products over the fan-in
  * @param zt the product transposed (cols x max batch) when {@code inT} is set, or null
+ * @param wf batch norm folded into the weights for evaluation, {@code W[m][j] gamma_j /
+ *     sqrt(var_j + eps)}, or null without batch norm
+ * @param bf the folded bias, {@code beta_j - mean_j gamma_j / sqrt(var_j + eps)}, or null
+ * @param noBias a zero bias row: a batch-norm layer's product in training (beta replaces the
+ *     bias), so both modes run one product code, or null
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -65,7 +70,10 @@ public record LayerPlan(
     String ht,
     String xt,
     String inT,
-    String zt) {
+    String zt,
+    String wf,
+    String bf,
+    String noBias) {
 
   /** 1-based index. */
   public int index() {
@@ -115,6 +123,31 @@ public record LayerPlan(
   /** Task applying the SGD update to a row range of the weights. */
   public String descend() {
     return "descend" + index();
+  }
+
+  /**
+   * The weights the forward product reads: the layer's own, or for batch norm a local chosen by
+   * mode ({@code W} in training, the folded {@code wf} in evaluation).
+   */
+  public String productWeights() {
+    return wf == null ? w : "weights";
+  }
+
+  /** Whether the forward product adds a bias row (batch norm's: zeros or the folded bias). */
+  public boolean productHasBias() {
+    return b != null || bf != null;
+  }
+
+  /**
+   * This layer's product without bias or folding, into {@code xhat}, on one thread: evaluation
+   * mode's backward recomputes the normalized input batch norm's gamma gradient needs, which the
+   * folded forward pass never formed.
+   */
+  public LayerPlan productIntoXhat() {
+    return new LayerPlan(spec, in, dIn, w, dw, wt, dwt, null, null, xhat, dz, h, dh, gamma, beta,
+        dgamma, dbeta, runningMean, runningVar, xhat, batchMean, invStd, alpha, dalpha, argmax,
+        unrollInputs, unrollCols, false, vector, vectorActivation, direct, ht, xt, inT, zt, null,
+        null, null);
   }
 
   /** Whether the activation output is a separate array. */

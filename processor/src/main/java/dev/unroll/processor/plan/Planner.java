@@ -73,7 +73,8 @@ public final class Planner {
           transposedOut ? "ht" + k : null,
           transposedOut ? "xt" + k : null,
           inT,
-          inT != null ? "zt" + k : null));
+          inT != null ? "zt" + k : null,
+          bn ? "wf" + k : null, bn ? "bf" + k : null, bn ? "noBias" + k : null));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),

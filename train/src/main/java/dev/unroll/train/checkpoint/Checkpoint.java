@@ -158,6 +158,7 @@ public final class Checkpoint {
     for (Runnable w : writes) {
       w.run();
     }
+    model.parametersChanged();
     if (optimizer != null) {
       optimizer.setSteps(steps);
     }

@@ -18,11 +18,13 @@ public abstract class Optimizer {
   private final List<Tensor> params = new ArrayList<>();
   private final List<Tensor> state = new ArrayList<>();
   private final String[] slots;
+  private final Model model;
   private long steps;
 
   /** Allocates the state of {@code slots} for every parameter of {@code model} with a gradient. */
   protected Optimizer(Model model, String... slots) {
     this.slots = slots.clone();
+    this.model = model;
     for (Tensor p : model.params()) {
       if (p.hasGrad()) {
         params.add(p);
@@ -53,6 +55,8 @@ public abstract class Optimizer {
         update(i, p.doubles(), p.doubleGrads(), lr);
       }
     }
+    // the arrays were written behind the network's back: batch norm refolds for evaluation
+    model.parametersChanged();
   }
 
   /** Called once per step before the parameters, with the 1-based step count. */

@@ -1,0 +1,52 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.NetPlan;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Batch norm folded into the weights for evaluation: {@code fold()} writes every batch-norm
+ * layer's W' and b' once, and the evaluation forward pass reuses them until the parameters or
+ * running averages change. Every method that changes them clears {@code folded}; writes from
+ * outside through the tensor arrays announce themselves with {@code parametersChanged()}.
+ */
+final class Folding {
+  private Folding() {}
+
+  /** Whether the network has a batch-norm layer, and so the folding machinery. */
+  static boolean any(NetPlan plan) {
+    return plan.layers().stream().anyMatch(p -> p.wf() != null);
+  }
+
+  static void addAll(TypeSpec.Builder type, NetPlan plan, Num t) {
+    if (!any(plan)) {
+      return;
+    }
+    type.addField(FieldSpec.builder(boolean.class, "folded", Modifier.PRIVATE)
+        .addJavadoc("Whether the folded weights match the parameters and running averages.\n")
+        .build());
+    MethodSpec.Builder fold = MethodSpec.methodBuilder("fold").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Folds every batch-norm layer, before the first evaluation pass after a"
+            + " change.\n");
+    for (LayerPlan p : plan.layers()) {
+      if (p.wf() != null) {
+        fold.addStatement("fold$L()", p.index());
+        type.addMethod(LayerMethods.fold(p, t));
+      }
+    }
+    type.addMethod(fold.addStatement("folded = true").build());
+    type.addMethod(MethodSpec.methodBuilder("parametersChanged").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addStatement("folded = false").build());
+  }
+
+  /** Marks the folded weights stale, in a method that changes what they are made from. */
+  static void invalidate(MethodSpec.Builder m, NetPlan plan) {
+    if (any(plan)) {
+      m.addStatement("folded = false");
+    }
+  }
+}
