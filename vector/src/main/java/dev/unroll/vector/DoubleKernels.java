@@ -407,12 +407,19 @@ public final class DoubleKernels {
       }
       s.intoArray(g, j);
     }
-    for (; j < hi; j++) {
-      double s = reg * w[j];
-      for (int i = 0; i < n; i++) {
-        s += x[i][m] * d[i][j];
+    if (j < hi) {
+      // the last columns (fewer than a vector), sample by sample: independent sums per column
+      // instead of one dependent chain of n multiply-adds per column
+      for (int jj = j; jj < hi; jj++) {
+        g[jj] = reg * w[jj];
       }
-      g[j] = s;
+      for (int i = 0; i < n; i++) {
+        double xm = x[i][m];
+        double[] di = d[i];
+        for (int jj = j; jj < hi; jj++) {
+          g[jj] += xm * di[jj];
+        }
+      }
     }
   }
 

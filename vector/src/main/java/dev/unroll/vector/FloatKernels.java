@@ -404,12 +404,19 @@ public final class FloatKernels {
       }
       s.intoArray(g, j);
     }
-    for (; j < hi; j++) {
-      float s = reg * w[j];
-      for (int i = 0; i < n; i++) {
-        s += x[i][m] * d[i][j];
+    if (j < hi) {
+      // the last columns (fewer than a vector), sample by sample: independent sums per column
+      // instead of one dependent chain of n multiply-adds per column
+      for (int jj = j; jj < hi; jj++) {
+        g[jj] = reg * w[jj];
       }
-      g[j] = s;
+      for (int i = 0; i < n; i++) {
+        float xm = x[i][m];
+        float[] di = d[i];
+        for (int jj = j; jj < hi; jj++) {
+          g[jj] += xm * di[jj];
+        }
+      }
     }
   }
 
