@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +39,51 @@ class RuntimePartsTest {
   }
 
   @Test
-  void workersRunEveryPartOnceAndCoverTheRange() {
+  void workersRunEveryPieceOnceAndCoverTheRange() {
     Workers w = new Workers(3);
-    AtomicIntegerArray seen = new AtomicIntegerArray(3);
+    assertEquals(3 * Workers.PIECES_PER_THREAD, w.pieces());
+    AtomicIntegerArray seen = new AtomicIntegerArray(w.pieces());
     for (int round = 0; round < 50; round++) {
       w.run(seen::incrementAndGet);
     }
-    for (int p = 0; p < 3; p++) {
-      assertEquals(50, seen.get(p), "part " + p);
+    for (int p = 0; p < w.pieces(); p++) {
+      assertEquals(50, seen.get(p), "piece " + p);
     }
     assertEquals(0, w.bound(0, 1000));
-    assertEquals(1000, w.bound(3, 1000));
-    int mid = w.bound(1, 1000);
-    assertTrue(mid % 16 == 0 && mid > 0 && mid < 1000, "aligned split point " + mid);
+    assertEquals(1000, w.bound(w.pieces(), 1000));
+    for (int p = 1; p < w.pieces(); p++) {
+      int b = w.bound(p, 1000);
+      assertTrue(b >= w.bound(p - 1, 1000), "bounds ascend");
+      assertTrue(b % 64 == 0 || b == 1000, "aligned split point " + b);
+    }
+    assertTrue(w.bound(1, 1000) > 0 && w.bound(w.pieces() - 1, 1000) < 1000);
+  }
+
+  /**
+   * Pieces are claimed, not assigned: while one thread is stuck in its first piece, the other
+   * does all the rest (with one fixed half per thread this would wait forever).
+   */
+  @Test
+  void aBusyThreadLeavesTheRemainingPiecesToTheOther() throws Exception {
+    Workers w = new Workers(2);
+    AtomicInteger done = new AtomicInteger();
+    AtomicBoolean first = new AtomicBoolean(true);
+    CountDownLatch others = new CountDownLatch(w.pieces() - 1);
+    AtomicBoolean waited = new AtomicBoolean();
+    w.run(p -> {
+      if (first.getAndSet(false)) {
+        try {
+          waited.set(others.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      } else {
+        others.countDown();
+      }
+      done.incrementAndGet();
+    });
+    assertTrue(waited.get(), "the other thread ran every other piece");
+    assertEquals(w.pieces(), done.get());
   }
 
   @Test
