@@ -14,6 +14,11 @@ final class ActivationEmitter {
   private ActivationEmitter() {}
 
   static CodeBlock forward(LayerPlan p, Num t) {
+    return forward(p, t, "0", Integer.toString(p.units()));
+  }
+
+  /** {@code h = f(z)} on units [lo, hi) of every row (the whole row for the Vector API path). */
+  static CodeBlock forward(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     if (p.vectorActivation()) {
       ClassName kernels =
@@ -26,7 +31,6 @@ final class ActivationEmitter {
         default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.z(), p.h()).build();
       };
     }
-    int units = p.units();
     declareSlopes(c, p, t);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] z = $L[i]", t.t(), p.z());
@@ -34,7 +38,7 @@ final class ActivationEmitter {
     if (p.argmax() != null) {
       c.addStatement("int[] arg = $L[i]", p.argmax());
     }
-    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
     if (p.activation() == Activation.MAXOUT) {
       maxout(c, p, t);
     } else {
@@ -118,12 +122,27 @@ final class ActivationEmitter {
 
   /** Writes {@code dz} from {@code dh}; PReLU also accumulates its alpha gradient. */
   static CodeBlock backward(LayerPlan p, Num t) {
+    return backward(p, t, "0", Integer.toString(p.units()));
+  }
+
+  /**
+   * Whether a layer split across threads applies its activation (and its derivative) inside the
+   * split product's column range: elementwise, no batch norm in between, not on the Vector API's
+   * whole-row exp kernels.
+   */
+  static boolean inRanges(LayerPlan p) {
+    return p.parallel() && p.hasOwnActivation() && p.gamma() == null && !p.vectorActivation()
+        && p.activation() != Activation.MAXOUT;
+  }
+
+  /** {@code dz} from {@code dh} on units [lo, hi) (maxout: all units). */
+  static CodeBlock backward(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     int units = p.units();
     if (p.alpha() != null) {
       c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
       c.addStatement("$L[] da = $L[0]", t.t(), p.dalpha());
-      c.addStatement("java.util.Arrays.fill(da, $L)", t.lit(0));
+      c.addStatement("java.util.Arrays.fill(da, $L, $L, $L)", lo, hi, t.lit(0));
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
@@ -141,7 +160,7 @@ final class ActivationEmitter {
       case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.z());
       default -> { }
     }
-    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
     switch (p.activation()) {
       case SIGMOID -> c.addStatement("dz[j] = dh[j] * h[j] * ($L - h[j])", t.lit(1));
       case TANH -> c.addStatement("dz[j] = dh[j] * ($L - h[j] * h[j])", t.lit(1));

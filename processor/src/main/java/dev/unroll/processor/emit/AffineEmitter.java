@@ -377,17 +377,24 @@ final class AffineEmitter {
     } else {
       c.add(weightGradBody(p, t, "0", Integer.toString(cols)));
     }
-    if (p.db() != null) {
-      c.add("// db = sum over the batch of dz\n");
-      c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
-      c.addStatement("java.util.Arrays.fill(gb, $L)", t.lit(0));
-      c.beginControlFlow("for (int i = 0; i < n; i++)");
-      c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      c.addStatement("gb[j] += d[j]");
-      c.endControlFlow();
-      c.endControlFlow();
+    if (p.db() != null && !p.parallel()) {
+      c.add(biasGradBody(p, t, "0", Integer.toString(cols)));
     }
+    return c.build();
+  }
+
+  /** Columns [lo, hi) of db = sum over the batch of dz (a split layer's in its dW task). */
+  static CodeBlock biasGradBody(LayerPlan p, Num t, String lo, String hi) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    c.add("// db = sum over the batch of dz\n");
+    c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
+    c.addStatement("java.util.Arrays.fill(gb, $L, $L, $L)", lo, hi, t.lit(0));
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
+    c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
+    c.addStatement("gb[j] += d[j]");
+    c.endControlFlow();
+    c.endControlFlow();
     return c.build();
   }
 

@@ -25,7 +25,9 @@ final class LayerMethods {
     // with batch norm a fusable activation runs inside its pass (training) or after the folded
     // product (evaluation), both within BatchNormEmitter's code
     boolean fusedIntoBatchNorm = p.gamma() != null && ActivationEmitter.fusable(p);
-    if (p.hasOwnActivation() && !fusedIntoBatchNorm && !p.direct()) {
+    // a split layer's activation runs in its product's column tasks (ActivationEmitter.inRanges)
+    if (p.hasOwnActivation() && !fusedIntoBatchNorm && !p.direct()
+        && !ActivationEmitter.inRanges(p)) {
       m.addCode(ActivationEmitter.forward(p, t));
     }
     return m.build();
@@ -41,7 +43,7 @@ final class LayerMethods {
     if (p.direct()) {
       m.addCode(AffineEmitter.backwardDirect(p, t));
     } else {
-      if (p.hasOwnActivation()) {
+      if (p.hasOwnActivation() && !ActivationEmitter.inRanges(p)) {
         m.addCode(ActivationEmitter.backward(p, t));
       }
       if (p.gamma() != null) {

@@ -40,12 +40,27 @@ final class Parallel {
       if (!p.parallel()) {
         continue;
       }
+      boolean act = ActivationEmitter.inRanges(p);
+      CodeBlock.Builder affine = CodeBlock.builder().add(AffineEmitter.forwardBody(p, t, "j0", "j1"));
+      if (act) {
+        affine.add("// the activation of the same columns, on the same thread\n")
+            .add(ActivationEmitter.forward(p, t, "j0", "j1"));
+      }
       add(type, p.affine(), p.cols(), "Columns [j0, j1) of layer " + p.index() + "'s z = x W"
-          + (p.b() != null ? " + b" : "") + ".", AffineEmitter.forwardBody(p, t, "j0", "j1"));
+          + (p.b() != null ? " + b" : "") + (act ? " and h = f(z)" : "") + ".", affine.build());
+      CodeBlock.Builder grad = CodeBlock.builder()
+          .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"));
+      if (act) {
+        grad.add("// dz of these columns first: dW's columns need only them\n")
+            .add(ActivationEmitter.backward(p, t, "j0", "j1"));
+      }
+      grad.add(AffineEmitter.weightGradBody(p, t, "j0", "j1"));
+      if (p.db() != null) {
+        grad.add(AffineEmitter.biasGradBody(p, t, "j0", "j1"));
+      }
       add(type, p.weightGrad(), p.cols(), "Columns [j0, j1) of layer " + p.index()
-          + "'s dW = x^T dz + l2 W.", CodeBlock.builder()
-              .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"))
-              .add(AffineEmitter.weightGradBody(p, t, "j0", "j1")).build());
+          + "'s " + (act ? "dz, " : "") + "dW = x^T dz + l2 W" + (p.db() != null ? ", db" : "")
+          + ".", grad.build());
       if (p.wt() != null) {
         add(type, p.inputGrad(), p.fanIn(), "Inputs [j0, j1) of layer " + p.index()
             + "'s dx = dz W^T.", AffineEmitter.inputGradBody(p, t, "j0", "j1"));
