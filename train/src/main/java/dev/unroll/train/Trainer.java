@@ -272,8 +272,9 @@ public final class Trainer {
       progress.close();
     }
     monitor.history().setOutcome(message);
+    // no validated epoch (none asked for, or a divergence in the first): no best accuracy
     return new TrainingResult(reason, message, epochsRun, bestEpoch,
-        validate ? bestAcc : Double.NaN, monitor.history(), opt);
+        validate && bestEpoch > 0 ? bestAcc : Double.NaN, monitor.history(), opt);
   }
 
   private String divergenceMessage(double loss, double startLoss, int epoch, int batch, double lr,

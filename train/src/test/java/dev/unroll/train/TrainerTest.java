@@ -105,6 +105,17 @@ class TrainerTest {
   }
 
   @Test
+  void divergenceInTheFirstEpochReportsNoBestAccuracy() {
+    Model net = new TestNet(TestNet.Config.of(4, 16, 3), 5);
+    TrainingResult r = new Trainer().epochs(3).batchSize(32).learningRate(1e4)
+        .fit(net, train.x, train.y, val.x, val.y);
+    assertEquals(StopReason.DIVERGED, r.reason(), r.message());
+    assertEquals(0, r.epochsRun(), r.message());
+    assertEquals(0, r.bestEpoch());
+    assertTrue(Double.isNaN(r.bestValAccuracy()), "was " + r.bestValAccuracy());
+  }
+
+  @Test
   void refusesBadInput() {
     Model net = new TestNet(TestNet.Config.of(4, 8, 3).maxBatch(16), 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
