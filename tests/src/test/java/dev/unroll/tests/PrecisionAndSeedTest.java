@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
@@ -29,6 +30,46 @@ class PrecisionAndSeedTest {
   void floatVectorSoftmaxOverColumnsAgreesWithDouble() {
     agree(new OtherSpecs_VectorHeadReluFloatNet(7), new OtherSpecs_VectorHeadReluSoftmaxNet(7),
         40);
+  }
+
+  /**
+   * Float ELU takes e^z - 1 from the intrinsic exp in double (and z + z^2/2 near 0) instead of
+   * expm1: its outputs must still be ELU of the layer's pre-activations to float precision,
+   * inputs near 0 included (the scaled inputs put some there).
+   */
+  @Test
+  void floatEluMatchesExpm1ToFloatPrecision() {
+    Model f = new OtherSpecs_MixedFloatNet(7);
+    Rng rng = new Rng(4);
+    double[][] x = GradientCheckTest.inputs(rng, N, 6);
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < 6; j++) {
+        x[i][j] *= i < N / 2 ? 1e-6 : 1;
+      }
+    }
+    f.forward(x, N);
+    Tensor in = f.activations().get(0);
+    Tensor out = f.activations().get(1);
+    Tensor w = f.params().stream().filter(t -> t.layer() == 2 && t.role() == Tensor.Role.WEIGHT)
+        .findFirst().orElseThrow();
+    Tensor b = f.params().stream().filter(t -> t.layer() == 2 && t.role() == Tensor.Role.BIAS)
+        .findFirst().orElseThrow();
+    int negative = 0;
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < out.cols(); j++) {
+        double z = b.get(0, j);
+        double scale = Math.abs(z);
+        for (int m = 0; m < in.cols(); m++) {
+          z += in.get(i, m) * w.get(m, j);
+          scale += Math.abs(in.get(i, m) * w.get(m, j));
+        }
+        double want = z > 0 ? z : Math.expm1(z);
+        negative += z < 0 ? 1 : 0;
+        // the float product's own rounding: a few float ulps of the terms' magnitude
+        assertEquals(want, out.get(i, j), 1e-6 * scale, "h[" + i + "][" + j + "]");
+      }
+    }
+    assertTrue(negative > 10, "some inputs on the exponential side");
   }
 
   private static void agree(Model f, Model d, int n) {
