@@ -169,4 +169,14 @@ final class OtherSpecs {
   @Layer(units = 12, activation = Activation.RELU)
   @Layer(units = 4)
   interface VectorHeadReluFloat {}
+
+  /**
+   * Odd widths (7 inputs, 9 and 11 units): the plain product's four-row passes leave a pair and
+   * a single row, and the input gradient's too. Smooth.
+   */
+  @Network(inputs = 7, maxBatch = 8, precision = Precision.DOUBLE)
+  @Layer(units = 9, activation = Activation.TANH)
+  @Layer(units = 11, activation = Activation.TANH)
+  @Layer(units = 4)
+  interface OddWidthsTanhSoftmax {}
 }

@@ -83,10 +83,15 @@ final class GradNets {
         Arguments.of("VectorMaxoutBnSvm", (LongFunction<Model>) VectorGradSpecs_MaxoutBnSvmNet::new));
   }
 
-  /** Two networks whose layers are written out completely (see OtherSpecs). */
+  /**
+   * Kernel shapes the 32 specs do not reach: two networks whose layers are written out
+   * completely, and one with odd widths (see OtherSpecs).
+   */
   static Stream<Arguments> tiny() {
     return Stream.of(
         Arguments.of("TinyTanhSoftmax", (LongFunction<Model>) OtherSpecs_TinyTanhSoftmaxNet::new),
+        Arguments.of("OddWidthsTanhSoftmax",
+            (LongFunction<Model>) OtherSpecs_OddWidthsTanhSoftmaxNet::new),
         Arguments.of("TinyLeakyReluBnSvm",
             (LongFunction<Model>) OtherSpecs_TinyLeakyReluBnSvmNet::new));
   }
@@ -108,7 +113,7 @@ final class GradNets {
             (LongFunction<Model>) OtherSpecs_VectorDeepHeadReluNet::new));
   }
 
-  /** All 66. */
+  /** All 67. */
   static Stream<Arguments> all() {
     return Stream.concat(Stream.concat(plain(), vector()), tiny());
   }
