@@ -191,7 +191,7 @@ final class AffineEmitter {
       return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
           p.productWeights(), p.z(), p.fanIn(), lo, hi).build();
     }
-    c.add("// four weight rows per pass: one store stream, all indexed by j, so C2 vectorizes it\n");
+    c.add("// four weight rows per pass: one store stream, all indexed by j: C2 vectorizes it\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
     c.addStatement("$L[] z = $L[i]", t.t(), p.z());
@@ -236,7 +236,8 @@ final class AffineEmitter {
       c.addStatement("$L[] r$L = $L[$L + $L]", t.t(), q, rows, kv, q);
     }
     c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
-    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L] + a2 * r2[$2L] + a3 * r3[$2L]", out, jv);
+    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L] + a2 * r2[$2L] + a3 * r3[$2L]",
+        out, jv);
     c.endControlFlow();
     c.endControlFlow();
     int even = k - k % 2;

@@ -41,7 +41,8 @@ final class Parallel {
         continue;
       }
       boolean act = ActivationEmitter.inRanges(p);
-      CodeBlock.Builder affine = CodeBlock.builder().add(AffineEmitter.forwardBody(p, t, "j0", "j1"));
+      CodeBlock.Builder affine = CodeBlock.builder()
+          .add(AffineEmitter.forwardBody(p, t, "j0", "j1"));
       if (act) {
         affine.add("// the activation of the same columns, on the same thread\n")
             .add(ActivationEmitter.forward(p, t, "j0", "j1"));
