@@ -135,7 +135,8 @@ class BatchNormFoldingTest {
     return out;
   }
 
-  private static Tensor tensor(List<Tensor> list, Tensor.Role role, int layer) {
+  /** The tensor of {@code role} in {@code layer}; fails the test when there is none. */
+  static Tensor tensor(List<Tensor> list, Tensor.Role role, int layer) {
     Tensor t = find(list, role, layer);
     if (t == null) {
       throw new AssertionError("no " + role + " in layer " + layer);

@@ -50,10 +50,8 @@ class PrecisionAndSeedTest {
     f.forward(x, N);
     Tensor in = f.activations().get(0);
     Tensor out = f.activations().get(1);
-    Tensor w = f.params().stream().filter(t -> t.layer() == 2 && t.role() == Tensor.Role.WEIGHT)
-        .findFirst().orElseThrow();
-    Tensor b = f.params().stream().filter(t -> t.layer() == 2 && t.role() == Tensor.Role.BIAS)
-        .findFirst().orElseThrow();
+    Tensor w = BatchNormFoldingTest.tensor(f.params(), Tensor.Role.WEIGHT, 2);
+    Tensor b = BatchNormFoldingTest.tensor(f.params(), Tensor.Role.BIAS, 2);
     int negative = 0;
     for (int i = 0; i < N; i++) {
       for (int j = 0; j < out.cols(); j++) {

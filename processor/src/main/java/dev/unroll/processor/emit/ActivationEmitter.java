@@ -71,7 +71,7 @@ final class ActivationEmitter {
    * infinity for large ones), and keeps 0 at 0: the two factors are not folded, Java does not
    * reassociate floating point.
    */
-  private static String huge(Num t) {
+  static String huge(Num t) {
     return t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300";
   }
 

@@ -298,9 +298,9 @@ final class AffineEmitter {
     c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
     if (relu) {
       c.add("// mask [h > 0] as min(h * $L, 1), arithmetic so C2 vectorizes it\n",
-          t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300");
-      c.addStatement("$L d = dh[j] * Math.min(h[j] * $L, $L)", t.t(),
-          t.isFloat() ? "1e38f * 1e38f" : "1e300 * 1e300", t.lit(1));
+          ActivationEmitter.huge(t));
+      c.addStatement("$L d = dh[j] * Math.min(h[j] * $L, $L)", t.t(), ActivationEmitter.huge(t),
+          t.lit(1));
     } else {
       c.addStatement("$L d = dh[j]", t.t());
     }

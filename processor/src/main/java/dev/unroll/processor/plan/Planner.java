@@ -50,7 +50,7 @@ public final class Planner {
           first ? null : layers.get(k - 2).dh(),
           "w" + k, "dw" + k,
           first || (l.cols() <= UNROLL_COLS && l.fanIn() <= UNROLL_INPUTS) ? null : "wt" + k,
-          l.cols() <= UNROLL_COLS && l.fanIn() > UNROLL_INPUTS ? "dwt" + k : null,
+          fewColumns(l) ? "dwt" + k : null,
           l.hasBias() ? "b" + k : null, l.hasBias() ? "db" + k : null,
           z, dz,
           own ? "h" + k : z, own ? "dh" + k : dz,
