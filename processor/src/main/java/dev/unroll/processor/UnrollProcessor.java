@@ -93,7 +93,10 @@ public final class UnrollProcessor extends AbstractProcessor {
     if (spec.isEmpty()) {
       return;
     }
-    NetPlan plan = Planner.plan(spec.get());
+    // a javac without --add-modules jdk.incubator.vector cannot compile code that names it
+    boolean vectorApiReadable = processingEnv.getElementUtils()
+        .getTypeElement("jdk.incubator.vector.FloatVector") != null;
+    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable);
     JavaFile file = ClassEmitter.emit(plan, type);
     try {
       file.writeTo(processingEnv.getFiler());

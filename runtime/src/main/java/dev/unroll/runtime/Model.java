@@ -74,6 +74,11 @@ public interface Model {
   /**
    * Each layer's output (after the activation) with the gradient of the loss with respect to it;
    * rows are samples, valid for the last batch's {@code n} rows. For monitoring.
+   *
+   * <p>This call brings the rows up to date: a network may run its step on other arrays (a
+   * columnar network works on them transposed) and write these rows only when asked. Call it
+   * after the pass to read, before the next {@code forward} (outputs) or {@code loss} (the
+   * hidden layers' gradients); the returned tensors are the same objects on every call.
    */
   List<Tensor> activations();
 

@@ -164,6 +164,33 @@ final class OtherSpecs {
   @Layer(units = 3)
   interface VectorDeepHeadRelu {}
 
+  /**
+   * The widest columnar shape: 4 inputs, an odd number of units (the forward's pairs leave one)
+   * and 8 classes. Columnar on the vector backend; {@link ColumnarWidePlain} is its row twin.
+   */
+  @Network(inputs = 4, maxBatch = 40, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 13, activation = Activation.RELU)
+  @Layer(units = 8)
+  interface VectorColumnarWide {}
+
+  /** {@link VectorColumnarWide} on the plain backend. */
+  @Network(inputs = 4, maxBatch = 40, precision = Precision.DOUBLE)
+  @Layer(units = 13, activation = Activation.RELU)
+  @Layer(units = 8)
+  interface ColumnarWidePlain {}
+
+  /** The narrowest columnar shape: 1 input, 9 units without activation, 2 classes. */
+  @Network(inputs = 1, maxBatch = 40, precision = Precision.DOUBLE, backend = Backend.VECTOR)
+  @Layer(units = 9)
+  @Layer(units = 2)
+  interface VectorColumnarNarrow {}
+
+  /** {@link VectorColumnarNarrow} on the plain backend. */
+  @Network(inputs = 1, maxBatch = 40, precision = Precision.DOUBLE)
+  @Layer(units = 9)
+  @Layer(units = 2)
+  interface ColumnarNarrowPlain {}
+
   /** {@link VectorHeadReluSoftmax} in float, to compare with the double one. */
   @Network(inputs = 3, maxBatch = 40, backend = Backend.VECTOR)
   @Layer(units = 12, activation = Activation.RELU)

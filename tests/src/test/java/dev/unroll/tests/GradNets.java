@@ -110,7 +110,11 @@ final class GradNets {
         Arguments.of("VectorHeadIdentitySoftmax",
             (LongFunction<Model>) OtherSpecs_VectorHeadIdentitySoftmaxNet::new),
         Arguments.of("VectorDeepHeadRelu",
-            (LongFunction<Model>) OtherSpecs_VectorDeepHeadReluNet::new));
+            (LongFunction<Model>) OtherSpecs_VectorDeepHeadReluNet::new),
+        Arguments.of("VectorColumnarWide",
+            (LongFunction<Model>) OtherSpecs_VectorColumnarWideNet::new),
+        Arguments.of("VectorColumnarNarrow",
+            (LongFunction<Model>) OtherSpecs_VectorColumnarNarrowNet::new));
   }
 
   /** All 67. */

@@ -52,6 +52,21 @@ public final class DoubleKernels {
     tanh(c, g, 5);
     softmaxColumns(new double[3][V + 1], new int[V + 1], new double[V + 1][3], V + 1,
         new double[5][V + 1]);
+    softmaxColumnsTransposed(new double[3][2 * V], new int[V + 1], new double[3][2 * V], V + 1,
+        new double[5][2 * V]);
+  }
+
+  /** The species generated code with columnar loops uses: the machine's preferred one. */
+  public static VectorSpecies<Double> species() {
+    return S;
+  }
+
+  /**
+   * {@code n} rounded up to whole vectors: the length of arrays that columnar loops run over in
+   * whole vectors, the lanes past the batch held at zero.
+   */
+  public static int padded(int n) {
+    return (n + V - 1) / V * V;
   }
 
   /**
@@ -483,11 +498,68 @@ public final class DoubleKernels {
   public static double softmaxColumns(double[][] st, int[] labels, double[][] d, int n,
       double[][] e) {
     int classes = st.length;
+    exponentials(st, n, n, e);
+    double[] logSum = e[classes];
+    double[] scale = e[classes + 1];
+    double total = 0;
+    double invN = 1.0 / n;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      double[] di = d[i];
+      double si = scale[i];
+      for (int c = 0; c < classes; c++) {
+        di[c] = e[c][i] * si;
+      }
+      di[y] -= invN;
+      total += logSum[i] - st[y][i];
+    }
+    return total;
+  }
+
+  /**
+   * {@link #softmaxColumns} with the gradient transposed too: {@code dt[c][i] = (p_c - [c ==
+   * y_i]) / n}, in whole vectors up to {@link #padded}{@code (n)} with the lanes past n set to
+   * zero, so that sums over the padded batch see only the samples. {@code st}, {@code dt} and the
+   * rows of {@code e} are at least that long; the scores past n must be finite.
+   */
+  public static double softmaxColumnsTransposed(double[][] st, int[] labels, double[][] dt,
+      int n, double[][] e) {
+    int classes = st.length;
+    int np = padded(n);
+    exponentials(st, n, np, e);
+    double[] scale = e[classes + 1];
+    for (int c = 0; c < classes; c++) {
+      double[] ec = e[c];
+      double[] dc = dt[c];
+      for (int i = 0; i < np; i += V) {
+        DoubleVector.fromArray(S, ec, i).mul(DoubleVector.fromArray(S, scale, i))
+            .intoArray(dc, i);
+      }
+      java.util.Arrays.fill(dc, n, np, 0.0);
+    }
+    double[] logSum = e[classes];
+    double total = 0;
+    double invN = 1.0 / n;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      dt[y][i] -= invN;
+      total += logSum[i] - st[y][i];
+    }
+    return total;
+  }
+
+  /**
+   * {@code e[c][i] = e^(s_c - max)}, {@code e[classes][i] = log(sum_c e_c) + max} and {@code
+   * e[classes + 1][i] = 1 / (n sum_c e_c)} for i in [0, hi): whole vectors up to {@code hi}, then
+   * scalars.
+   */
+  private static void exponentials(double[][] st, int n, int hi, double[][] e) {
+    int classes = st.length;
     double[] logSum = e[classes];
     double[] scale = e[classes + 1];
     double perSample = n;
     int i = 0;
-    for (; i + V <= n; i += V) {
+    for (; i + V <= hi; i += V) {
       DoubleVector max = DoubleVector.fromArray(S, st[0], i);
       for (int c = 1; c < classes; c++) {
         max = max.max(DoubleVector.fromArray(S, st[c], i));
@@ -503,7 +575,7 @@ public final class DoubleKernels {
       sum.lanewise(VectorOperators.LOG).add(max).intoArray(logSum, i);
       DoubleVector.broadcast(S, 1).div(sum.mul(perSample)).intoArray(scale, i);
     }
-    for (; i < n; i++) {
+    for (; i < hi; i++) {
       double max = st[0][i];
       for (int c = 1; c < classes; c++) {
         max = Math.max(max, st[c][i]);
@@ -517,18 +589,5 @@ public final class DoubleKernels {
       logSum[i] = Math.log(sum) + max;
       scale[i] = 1 / (sum * perSample);
     }
-    double total = 0;
-    double invN = 1 / perSample;
-    for (i = 0; i < n; i++) {
-      int y = labels[i];
-      double[] di = d[i];
-      double si = scale[i];
-      for (int c = 0; c < classes; c++) {
-        di[c] = e[c][i] * si;
-      }
-      di[y] -= invN;
-      total += logSum[i] - st[y][i];
-    }
-    return total;
   }
 }

@@ -49,6 +49,21 @@ public final class FloatKernels {
     tanh(c, g, 5);
     softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
         new float[5][V + 1]);
+    softmaxColumnsTransposed(new float[3][2 * V], new int[V + 1], new float[3][2 * V], V + 1,
+        new float[5][2 * V]);
+  }
+
+  /** The species generated code with columnar loops uses: the machine's preferred one. */
+  public static VectorSpecies<Float> species() {
+    return S;
+  }
+
+  /**
+   * {@code n} rounded up to whole vectors: the length of arrays that columnar loops run over in
+   * whole vectors, the lanes past the batch held at zero.
+   */
+  public static int padded(int n) {
+    return (n + V - 1) / V * V;
   }
 
   /**
@@ -480,11 +495,68 @@ public final class FloatKernels {
   public static double softmaxColumns(float[][] st, int[] labels, float[][] d, int n,
       float[][] e) {
     int classes = st.length;
+    exponentials(st, n, n, e);
+    float[] logSum = e[classes];
+    float[] scale = e[classes + 1];
+    double total = 0;
+    float invN = 1.0f / n;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      float[] di = d[i];
+      float si = scale[i];
+      for (int c = 0; c < classes; c++) {
+        di[c] = e[c][i] * si;
+      }
+      di[y] -= invN;
+      total += logSum[i] - st[y][i];
+    }
+    return total;
+  }
+
+  /**
+   * {@link #softmaxColumns} with the gradient transposed too: {@code dt[c][i] = (p_c - [c ==
+   * y_i]) / n}, in whole vectors up to {@link #padded}{@code (n)} with the lanes past n set to
+   * zero, so that sums over the padded batch see only the samples. {@code st}, {@code dt} and the
+   * rows of {@code e} are at least that long; the scores past n must be finite.
+   */
+  public static double softmaxColumnsTransposed(float[][] st, int[] labels, float[][] dt,
+      int n, float[][] e) {
+    int classes = st.length;
+    int np = padded(n);
+    exponentials(st, n, np, e);
+    float[] scale = e[classes + 1];
+    for (int c = 0; c < classes; c++) {
+      float[] ec = e[c];
+      float[] dc = dt[c];
+      for (int i = 0; i < np; i += V) {
+        FloatVector.fromArray(S, ec, i).mul(FloatVector.fromArray(S, scale, i))
+            .intoArray(dc, i);
+      }
+      java.util.Arrays.fill(dc, n, np, 0.0f);
+    }
+    float[] logSum = e[classes];
+    double total = 0;
+    float invN = 1.0f / n;
+    for (int i = 0; i < n; i++) {
+      int y = labels[i];
+      dt[y][i] -= invN;
+      total += logSum[i] - st[y][i];
+    }
+    return total;
+  }
+
+  /**
+   * {@code e[c][i] = e^(s_c - max)}, {@code e[classes][i] = log(sum_c e_c) + max} and {@code
+   * e[classes + 1][i] = 1 / (n sum_c e_c)} for i in [0, hi): whole vectors up to {@code hi}, then
+   * scalars.
+   */
+  private static void exponentials(float[][] st, int n, int hi, float[][] e) {
+    int classes = st.length;
     float[] logSum = e[classes];
     float[] scale = e[classes + 1];
     float perSample = n;
     int i = 0;
-    for (; i + V <= n; i += V) {
+    for (; i + V <= hi; i += V) {
       FloatVector max = FloatVector.fromArray(S, st[0], i);
       for (int c = 1; c < classes; c++) {
         max = max.max(FloatVector.fromArray(S, st[c], i));
@@ -500,7 +572,7 @@ public final class FloatKernels {
       sum.lanewise(VectorOperators.LOG).add(max).intoArray(logSum, i);
       FloatVector.broadcast(S, 1).div(sum.mul(perSample)).intoArray(scale, i);
     }
-    for (; i < n; i++) {
+    for (; i < hi; i++) {
       float max = st[0][i];
       for (int c = 1; c < classes; c++) {
         max = Math.max(max, st[c][i]);
@@ -514,18 +586,5 @@ public final class FloatKernels {
       logSum[i] = (float) Math.log(sum) + max;
       scale[i] = 1 / (sum * perSample);
     }
-    double total = 0;
-    float invN = 1 / perSample;
-    for (i = 0; i < n; i++) {
-      int y = labels[i];
-      float[] di = d[i];
-      float si = scale[i];
-      for (int c = 0; c < classes; c++) {
-        di[c] = e[c][i] * si;
-      }
-      di[y] -= invN;
-      total += logSum[i] - st[y][i];
-    }
-    return total;
   }
 }

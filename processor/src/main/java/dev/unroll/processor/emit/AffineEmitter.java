@@ -93,15 +93,7 @@ final class AffineEmitter {
     int in = p.fanIn();
     c.add("// the output transposed, for the next layer: ht[j] = $L over the batch\n",
         relu ? "max(b[j] + sum_m w[m][j] x[.][m], 0)" : "b[j] + sum_m w[m][j] x[.][m]");
-    for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
-    }
-    c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] x = $L[i]", t.t(), p.in());
-    for (int m = 0; m < in; m++) {
-      c.addStatement("t$L[i] = x[$L]", m, m);
-    }
-    c.endControlFlow();
+    transposeInput(c, p, t);
     c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
     c.addStatement("$L[] o = $L[j]", t.t(), p.ht());
     List<String> terms = new ArrayList<>();
@@ -119,6 +111,19 @@ final class AffineEmitter {
     c.endControlFlow();
     c.endControlFlow();
     return c.build();
+  }
+
+  /** Locals {@code t0..} for the rows of {@code xt}, filled with the input transposed. */
+  static void transposeInput(CodeBlock.Builder c, LayerPlan p, Num t) {
+    for (int m = 0; m < p.fanIn(); m++) {
+      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
+    }
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] x = $L[i]", t.t(), p.in());
+    for (int m = 0; m < p.fanIn(); m++) {
+      c.addStatement("t$L[i] = x[$L]", m, m);
+    }
+    c.endControlFlow();
   }
 
   /**

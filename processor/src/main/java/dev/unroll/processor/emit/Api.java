@@ -39,7 +39,8 @@ final class Api {
         CodeBlock.of("$T.$L", Loss.class, plan.spec().loss())));
     type.addMethod(getter(State.TENSORS, "params", CodeBlock.of("params")));
     type.addMethod(getter(State.TENSORS, "buffers", CodeBlock.of("buffers")));
-    type.addMethod(getter(State.TENSORS, "activations", CodeBlock.of("activations")));
+    type.addMethod(plan.columnar() ? Columnar.activations(plan, t)
+        : getter(State.TENSORS, "activations", CodeBlock.of("activations")));
     type.addMethod(getter(boolean.class, "isTraining", CodeBlock.of("training")));
     type.addMethod(getter(double.class, "l2", CodeBlock.of("l2")));
     type.addMethod(getter(int.class, "batchSize", CodeBlock.of("n")));
@@ -62,8 +63,9 @@ final class Api {
     type.addMethod(override("score").returns(double.class)
         .addParameter(int.class, "i").addParameter(int.class, "c")
         .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
-        .addStatement("return $L[i][c]", plan.scores()).build());
-    type.addMethod(predict(plan, t));
+        .addStatement(plan.columnar() ? Columnar.score(plan)
+            : CodeBlock.of("return $L[i][c]", plan.scores())).build());
+    type.addMethod(plan.columnar() ? Columnar.predict(plan) : predict(plan, t));
     type.addMethod(loss(plan, t));
     type.addMethod(backward(plan, t));
     type.addMethod(sgd(plan, t));
@@ -134,6 +136,10 @@ final class Api {
       m.addStatement("fold()");
       m.endControlFlow();
     }
+    if (plan.columnar()) {
+      m.addStatement("forwardColumnar(n)");
+      return m.addStatement("rowsStale = true").build();
+    }
     for (LayerPlan p : plan.layers()) {
       m.addStatement("forward$L(n)", p.index());
     }
@@ -175,6 +181,10 @@ final class Api {
             "backward() needs loss() after the last forward()")
         .endControlFlow()
         .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"));
+    if (plan.columnar()) {
+      m.addStatement("backwardColumnar(n, reg)");
+      return m.addStatement("hiddenGradStale = true").build();
+    }
     for (int i = plan.layers().size() - 1; i >= 0; i--) {
       m.addStatement("backward$L(n, reg)", plan.layers().get(i).index());
     }

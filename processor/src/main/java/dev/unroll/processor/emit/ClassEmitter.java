@@ -50,7 +50,7 @@ public final class ClassEmitter {
 
     Constants.add(type, plan);
     for (LayerPlan p : plan.layers()) {
-      for (FieldSpec f : Fields.of(p, t, spec.maxBatch())) {
+      for (FieldSpec f : Fields.of(p, t, spec.maxBatch(), plan.columnar())) {
         type.addField(f);
       }
     }
@@ -64,11 +64,16 @@ public final class ClassEmitter {
         .build());
     Api.addAll(type, plan, t, self);
     Parallel.addApi(type);
-    for (LayerPlan p : plan.layers()) {
-      type.addMethod(LayerMethods.forward(p, t));
-    }
-    for (int i = plan.layers().size() - 1; i >= 0; i--) {
-      type.addMethod(LayerMethods.backward(plan.layers().get(i), t));
+    if (plan.columnar()) {
+      type.addMethod(Columnar.forward(plan, t));
+      type.addMethod(Columnar.backward(plan, t));
+    } else {
+      for (LayerPlan p : plan.layers()) {
+        type.addMethod(LayerMethods.forward(p, t));
+      }
+      for (int i = plan.layers().size() - 1; i >= 0; i--) {
+        type.addMethod(LayerMethods.backward(plan.layers().get(i), t));
+      }
     }
     Folding.addAll(type, plan, t);
     Parallel.addAll(type, plan, t);

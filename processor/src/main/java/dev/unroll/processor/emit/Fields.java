@@ -12,7 +12,11 @@ import javax.lang.model.element.Modifier;
 final class Fields {
   private Fields() {}
 
-  static List<FieldSpec> of(LayerPlan p, Num t, int maxBatch) {
+  /**
+   * {@code columnar}: the network runs on transposed arrays ({@link Columnar}), padded to whole
+   * vectors, and keeps no transposed weight gradient.
+   */
+  static List<FieldSpec> of(LayerPlan p, Num t, int maxBatch, boolean columnar) {
     List<FieldSpec> f = new ArrayList<>();
     int k = p.index();
     int cols = p.cols();
@@ -20,7 +24,7 @@ final class Fields {
     f.add(rows(t, p.w(), p.fanIn(), cols, "Layer " + k + " weights, " + shape
         + ": one row per input."));
     f.add(rows(t, p.dw(), p.fanIn(), cols, "Gradient of {@code " + p.w() + "}."));
-    if (p.dwt() != null) {
+    if (p.dwt() != null && !columnar) {
       f.add(rows(t, p.dwt(), cols, p.fanIn(), "{@code " + p.dw() + "} transposed, accumulated"
           + " one output column at a time."));
     }
@@ -68,14 +72,18 @@ final class Fields {
       f.add(rows(t, p.dalpha(), 1, p.units(), "Gradient of {@code " + p.alpha() + "}."));
     }
     if (p.ht() != null) {
-      f.add(rows(t, p.ht(), p.units(), maxBatch, "{@code " + p.h() + "} transposed (one row per"
-          + " unit), for the next layer's few-column product."));
-      f.add(rows(t, p.xt(), p.fanIn(), maxBatch, "This layer's input transposed, to write {@code "
-          + p.ht() + "}."));
+      String doc = "{@code " + p.h() + "} transposed (one row per unit), for the next layer's"
+          + " few-column product.";
+      String xtDoc = "This layer's input transposed, to write {@code " + p.ht() + "}.";
+      f.add(columnar ? Columnar.paddedRows(t, p.ht(), p.units(), maxBatch, doc)
+          : rows(t, p.ht(), p.units(), maxBatch, doc));
+      f.add(columnar ? Columnar.paddedRows(t, p.xt(), p.fanIn(), maxBatch, xtDoc)
+          : rows(t, p.xt(), p.fanIn(), maxBatch, xtDoc));
     }
     if (p.zt() != null) {
-      f.add(rows(t, p.zt(), cols, maxBatch, "{@code " + p.z() + "} transposed: the product as"
-          + " axpys over the batch."));
+      String doc = "{@code " + p.z() + "} transposed: the product as axpys over the batch.";
+      f.add(columnar ? Columnar.paddedRows(t, p.zt(), cols, maxBatch, doc)
+          : rows(t, p.zt(), cols, maxBatch, doc));
     }
     if (p.argmax() != null) {
       f.add(FieldSpec.builder(ArrayTypeName.of(ArrayTypeName.of(TypeName.INT)), p.argmax(),

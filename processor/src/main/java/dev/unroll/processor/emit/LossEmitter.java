@@ -28,6 +28,15 @@ final class LossEmitter {
   static CodeBlock dataLoss(NetPlan plan, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int classes = plan.spec().outputs();
+    if (plan.columnar()) {
+      c.add("// softmax cross-entropy on the transposed scores, the gradient transposed too\n");
+      c.addStatement("double total = $T.softmaxColumnsTransposed($L, labels, $L, n, lossScratch)",
+          Columnar.kernels(t), Columnar.head(plan).zt(), Columnar.dScoresT(plan));
+      c.add("// the gradient rows lag; the hidden layer's can no longer be formed (dzt changed)\n");
+      c.addStatement("scoreGradStale = true");
+      c.addStatement("hiddenGradStale = false");
+      return c.addStatement("dataLoss = total / n").build();
+    }
     if (overColumns(plan)) {
       LayerPlan last = plan.layers().get(plan.layers().size() - 1);
       c.add("// softmax cross-entropy on the transposed scores, e^x and log with the Vector API\n");

@@ -41,11 +41,16 @@ final class State {
     type.addField(FieldSpec.builder(t.type(), "rate", Modifier.PRIVATE)
         .addJavadoc("Learning rate of the update in progress, for the update's worker tasks.\n")
         .build());
-    if (LossEmitter.overColumns(plan)) {
+    String scratchDoc = "e^(s - max) per class, log-sum and 1 / (sum n) per sample, for the"
+        + " vectorized softmax.";
+    if (plan.columnar()) {
+      type.addField(Columnar.paddedRows(t, "lossScratch", plan.spec().outputs() + 2, maxBatch,
+          scratchDoc));
+      Columnar.addFields(type, plan, t);
+    } else if (LossEmitter.overColumns(plan)) {
       type.addField(FieldSpec.builder(t.rows(), "lossScratch", Modifier.PRIVATE, Modifier.FINAL)
           .initializer("new $L[$L][$L]", t.t(), plan.spec().outputs() + 2, maxBatch)
-          .addJavadoc("e^(s - max) per class, log-sum and 1 / (sum n) per sample, for the"
-              + " vectorized softmax.\n")
+          .addJavadoc(scratchDoc + "\n")
           .build());
     }
     type.addField(FieldSpec.builder(double.class, "dataLoss", Modifier.PRIVATE).build());

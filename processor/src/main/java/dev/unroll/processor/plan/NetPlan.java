@@ -10,6 +10,9 @@ import java.util.List;
  * @param scores rows of class scores (the last layer's activation output)
  * @param dScores their gradient, written by the loss
  * @param fingerprint SHA-256 of the architecture, computed at compile time
+ * @param columnar whether the network (two layers: a direct layer into a few-column softmax head,
+ *     vector backend, Vector API readable at compile time) runs forward, loss and backward on
+ *     transposed arrays with Vector API loops written into the class
  */
 public record NetPlan(NetSpec spec, List<LayerPlan> layers, String scores, String dScores,
-    String fingerprint) {}
+    String fingerprint, boolean columnar) {}

@@ -4,6 +4,7 @@ import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.spec.Activation;
 import dev.unroll.spec.Backend;
+import dev.unroll.spec.Loss;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +32,13 @@ public final class Planner {
 
   private Planner() {}
 
-  /** Plans {@code spec}. */
-  public static NetPlan plan(NetSpec spec) {
+  /**
+   * Plans {@code spec}. {@code vectorApiReadable}: whether this compilation reads the module
+   * {@code jdk.incubator.vector} (javac given {@code --add-modules jdk.incubator.vector}), so the
+   * generated class may use the Vector API itself and not only through the kernels of {@code
+   * unroll-vector}.
+   */
+  public static NetPlan plan(NetSpec spec, boolean vectorApiReadable) {
     List<LayerPlan> layers = new ArrayList<>();
     List<LayerSpec> specs = spec.layers();
     for (LayerSpec l : specs) {
@@ -78,7 +84,7 @@ public final class Planner {
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
-        sha256(spec.architecture()));
+        sha256(spec.architecture()), vectorApiReadable && columnar(spec, layers));
   }
 
   /**
@@ -89,6 +95,22 @@ public final class Planner {
   private static boolean direct(LayerSpec l) {
     return l.fanIn() <= UNROLL_INPUTS && l.cols() > UNROLL_COLS && !l.batchNorm()
         && (l.activation() == Activation.RELU || l.activation() == Activation.IDENTITY);
+  }
+
+  /**
+   * A direct first layer into a few-column head without activation or batch norm, with softmax,
+   * on the vector backend (the spiral's 2 -> 100 ReLU -> 3): the whole step then runs on the
+   * transposed arrays, vectorized over the batch, and the row arrays of {@code activations()}
+   * are written only when asked for.
+   */
+  private static boolean columnar(NetSpec spec, List<LayerPlan> layers) {
+    if (layers.size() != 2 || spec.backend() != Backend.VECTOR || spec.loss() != Loss.SOFTMAX) {
+      return false;
+    }
+    LayerPlan hidden = layers.get(0);
+    LayerPlan head = layers.get(1);
+    return hidden.direct() && hidden.ht() != null && !head.hasOwnActivation()
+        && !head.spec().batchNorm();
   }
 
   /** Few columns over a fan-in too wide to write out: one dot product per column and sample. */

@@ -96,6 +96,8 @@ public final class TrainingMonitor {
    * weights, so that {@link #afterStep()} can measure the update.
    */
   public void observe() {
+    // the rows are written on request by networks that run on other arrays
+    model.activations();
     int n = model.batchSize();
     for (int l = 0; l < layers; l++) {
       Tensor a = activations[l];

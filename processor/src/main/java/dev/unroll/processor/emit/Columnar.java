@@ -1,0 +1,347 @@
+package dev.unroll.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.NetPlan;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The columnar step of a tiny network ({@link NetPlan#columnar()}): a direct layer of fan-in
+ * {@code D <= 4} into a head of {@code C <= 8} classes, every array transposed (one row per unit,
+ * the batch along the row) so that each loop is a Vector API loop over the batch:
+ *
+ * <ul>
+ *   <li>forward, two units per pass: {@code ht[j] = max(b[j] + sum_m W1[m][j] xt[m], 0)}, and
+ *       their terms of the scores {@code zt[c] += W2[j][c] ht[j]} while they are in registers;
+ *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
+ *   <li>backward, one pass per unit: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the sums
+ *       over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
+ *       {@code db1[j] = sum dz}, in registers until the unit is done.
+ * </ul>
+ *
+ * <p>At this size a step is bound by passes over 300 x 100 arrays, not by arithmetic; this way
+ * there are two (ht written, then read once). The row arrays {@code activations()} exposes are
+ * written from the transposed ones when it is called. Arrays are padded to whole vectors; the
+ * padding lanes of the input are zero and those of {@code dzt} too, so sums over the padded batch
+ * see only the samples.
+ */
+final class Columnar {
+  private static final String PKG = "jdk.incubator.vector";
+
+  private Columnar() {}
+
+  /** The hidden (direct) layer. */
+  static LayerPlan hidden(NetPlan plan) {
+    return plan.layers().get(0);
+  }
+
+  /** The few-column head. */
+  static LayerPlan head(NetPlan plan) {
+    return plan.layers().get(1);
+  }
+
+  /** {@code dzt2}: the scores' gradient, transposed. */
+  static String dScoresT(NetPlan plan) {
+    return "d" + head(plan).zt();
+  }
+
+  static ClassName kernels(Num t) {
+    return ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
+  }
+
+  private static ClassName vec(Num t) {
+    return ClassName.get(PKG, t.isFloat() ? "FloatVector" : "DoubleVector");
+  }
+
+  /** {@code new float[rows][FloatKernels.padded(maxBatch)]}: rows along the batch. */
+  static FieldSpec paddedRows(Num t, String name, int rows, int maxBatch, String doc) {
+    return FieldSpec.builder(t.rows(), name, Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $L[$L][$T.padded($L)]", t.t(), rows, kernels(t), maxBatch)
+        .addJavadoc(doc + "\n")
+        .build();
+  }
+
+  /** The species constant and the flags of rows not yet written. */
+  static void addFields(TypeSpec.Builder type, NetPlan plan, Num t) {
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
+                t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
+            "LANES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.species()", kernels(t))
+        .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
+        .build());
+    type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
+        "Gradient of the scores, transposed; zero past the batch."));
+    type.addField(flag("rowsStale", "Whether h and the score rows lag the last forward pass."));
+    type.addField(flag("scoreGradStale", "Whether the score-gradient rows lag the last loss()."));
+    type.addField(flag("hiddenGradStale",
+        "Whether the hidden layer's gradient rows lag the last backward()."));
+  }
+
+  private static FieldSpec flag(String name, String doc) {
+    return FieldSpec.builder(boolean.class, name, Modifier.PRIVATE).addJavadoc(doc + "\n").build();
+  }
+
+  /** {@code forwardColumnar(n)}: both layers forward. */
+  static MethodSpec forward(NetPlan plan, Num t) {
+    LayerPlan p = hidden(plan);
+    LayerPlan q = head(plan);
+    int in = p.fanIn();
+    int units = p.cols();
+    int classes = q.cols();
+    boolean relu = p.hasOwnActivation();
+    CodeBlock.Builder c = loopBounds(t);
+    c.add("// the input transposed; zero past the batch\n");
+    AffineEmitter.transposeInput(c, p, t);
+    for (int m = 0; m < in; m++) {
+      c.addStatement("java.util.Arrays.fill(t$L, n, np, $L)", m, t.lit(0));
+    }
+    c.add("// the scores start at the head's bias\n");
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.zt(), k);
+      c.addStatement("java.util.Arrays.fill(s$L, 0, np, $L[0][$L])", k, q.b(), k);
+    }
+    c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
+    }
+    c.add("// two units per pass over the batch: their outputs, then their terms of the scores\n");
+    c.beginControlFlow("for (int j = 0; j + 1 < $L; j += 2)", units);
+    c.add(unitPass(p, q, t, relu, 2, "j"));
+    c.endControlFlow();
+    if (units % 2 == 1) {
+      c.add("// the last unit\n");
+      c.add(unitPass(p, q, t, relu, 1, Integer.toString(units - 1)));
+    }
+    return MethodSpec.methodBuilder("forwardColumnar")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addJavadoc("Layers 1 and 2 forward, columnar: $L, then $L -> $L.\n",
+            LayerMethods.describe(p), q.fanIn(), q.cols())
+        .addCode(c.build())
+        .build();
+  }
+
+  /** {@code np}, the batch in whole vectors, and {@code step}, the lanes of one. */
+  private static CodeBlock.Builder loopBounds(Num t) {
+    return CodeBlock.builder()
+        .addStatement("int np = $T.padded(n)", kernels(t))
+        .addStatement("int step = LANES.length()");
+  }
+
+  /** One pass over the batch computing {@code count} units from {@code j} on. */
+  private static CodeBlock unitPass(LayerPlan p, LayerPlan q, Num t, boolean relu, int count,
+      String j) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    ClassName v = vec(t);
+    int in = p.fanIn();
+    int classes = q.cols();
+    for (int u = 0; u < count; u++) {
+      String unit = u == 0 ? j : j + " + " + u;
+      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
+      c.addStatement("$T bu$L = $T.broadcast(LANES, bias[$L])", v, u, v, unit);
+      for (int m = 0; m < in; m++) {
+        c.addStatement("$T iw$L$L = $T.broadcast(LANES, row$L[$L])", v, u, m, v, m, unit);
+      }
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L])", v, u, k, v, u, k);
+      }
+    }
+    c.beginControlFlow("for (int i = 0; i < np; i += step)");
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$T x$L = $T.fromArray(LANES, t$L, i)", v, m, v, m);
+    }
+    for (int u = 0; u < count; u++) {
+      String sum = "bu" + u;
+      for (int m = 0; m < in; m++) {
+        sum = "x" + m + ".fma(iw" + u + m + ", " + sum + ")";
+      }
+      c.addStatement("$T u$L = $L$L", v, u, sum, relu ? ".max(" + t.lit(0) + ")" : "");
+      c.addStatement("u$L.intoArray(o$L, i)", u, u);
+    }
+    for (int k = 0; k < classes; k++) {
+      String sum = v.simpleName() + ".fromArray(LANES, s" + k + ", i)";
+      for (int u = 0; u < count; u++) {
+        sum = "u" + u + ".fma(ow" + u + k + ", " + sum + ")";
+      }
+      c.addStatement("$L.intoArray(s$L, i)", sum, k);
+    }
+    c.endControlFlow();
+    return c.build();
+  }
+
+  /** {@code backwardColumnar(n, reg)}: both layers backward, one pass per hidden unit. */
+  static MethodSpec backward(NetPlan plan, Num t) {
+    LayerPlan p = hidden(plan);
+    LayerPlan q = head(plan);
+    int in = p.fanIn();
+    int units = p.cols();
+    int classes = q.cols();
+    ClassName v = vec(t);
+    ClassName ops = ClassName.get(PKG, "VectorOperators");
+    CodeBlock.Builder c = loopBounds(t);
+    c.add("// the head's weights as this pass uses them, for the hidden gradient rows on request\n");
+    c.addStatement("$T.transpose($L, $L)", ClassName.get("dev.unroll.runtime", "Ops"), q.w(),
+        q.wt());
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
+      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
+      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.dw(), m);
+    }
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("$L[] d$L = $L[$L]", t.t(), c2, dScoresT(plan), c2);
+    }
+    c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    c.addStatement("$L[] o = $L[j]", t.t(), p.ht());
+    c.addStatement("$L[] a = $L[j]", t.t(), q.w());
+    c.addStatement("$L[] ga = $L[j]", t.t(), q.dw());
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("$T ow$L = $T.broadcast(LANES, a[$L])", v, c2, v, c2);
+    }
+    List<String> sums = new ArrayList<>();
+    for (int c2 = 0; c2 < classes; c2++) {
+      sums.add("sw" + c2);
+    }
+    for (int m = 0; m < in; m++) {
+      sums.add("sx" + m);
+    }
+    sums.add("sb");
+    for (String s : sums) {
+      c.addStatement("$T $L = $T.zero(LANES)", v, s, v);
+    }
+    c.beginControlFlow("for (int i = 0; i < np; i += step)");
+    c.addStatement("$T u = $T.fromArray(LANES, o, i)", v, v);
+    String dh = null;
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("$T e$L = $T.fromArray(LANES, d$L, i)", v, c2, v, c2);
+      c.addStatement("sw$1L = u.fma(e$1L, sw$1L)", c2);
+      dh = dh == null ? "e0.mul(ow0)" : "e" + c2 + ".fma(ow" + c2 + ", " + dh + ")";
+    }
+    c.add("// dh = sum_c W2[j][c] dzt[c]$L\n", p.hasOwnActivation() ? ", dz = dh [h > 0]" : " = dz");
+    c.addStatement("$T dh = $L", v, dh);
+    if (p.hasOwnActivation()) {
+      c.addStatement("$T dz = dh.blend($L, u.compare($T.LE, $L))", v, t.lit(0), ops, t.lit(0));
+    } else {
+      c.addStatement("$T dz = dh", v);
+    }
+    for (int m = 0; m < in; m++) {
+      c.addStatement("sx$1L = $2T.fromArray(LANES, t$1L, i).fma(dz, sx$1L)", m, v);
+    }
+    c.addStatement("sb = sb.add(dz)");
+    c.endControlFlow();
+    c.add("// the sums over the batch, with the L2 term\n");
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("ga[$1L] = sw$1L.reduceLanes($2T.ADD) + reg * a[$1L]", c2, ops);
+    }
+    for (int m = 0; m < in; m++) {
+      c.addStatement("g$1L[j] = sx$1L.reduceLanes($2T.ADD) + reg * row$1L[j]", m, ops);
+    }
+    c.addStatement("gb[j] = sb.reduceLanes($T.ADD)", ops);
+    c.endControlFlow();
+    c.add("// the head's bias gradient: sums of dzt over the padded batch\n");
+    c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("$T sc$L = $T.zero(LANES)", v, c2, v);
+    }
+    c.beginControlFlow("for (int i = 0; i < np; i += step)");
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", c2, v);
+    }
+    c.endControlFlow();
+    for (int c2 = 0; c2 < classes; c2++) {
+      c.addStatement("gc[$1L] = sc$1L.reduceLanes($2T.ADD)", c2, ops);
+    }
+    return MethodSpec.methodBuilder("backwardColumnar")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "n")
+        .addParameter(t.type(), "reg")
+        .addJavadoc("Layers 2 and 1 backward, columnar: every gradient in one pass per unit.\n")
+        .addCode(c.build())
+        .build();
+  }
+
+  /** {@code activations()}: writes whatever rows lag, then returns the list. */
+  static MethodSpec activations(NetPlan plan, Num t) {
+    LayerPlan p = hidden(plan);
+    LayerPlan q = head(plan);
+    int units = p.cols();
+    int classes = q.cols();
+    CodeBlock.Builder c = CodeBlock.builder();
+    c.add("// rows from the transposed arrays the step works on, for the passes not yet written\n");
+    c.beginControlFlow("if (rowsStale)");
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] h = $L[i]", t.t(), p.h());
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    c.addStatement("h[j] = $L[j][i]", p.ht());
+    c.endControlFlow();
+    c.addStatement("$L[] s = $L[i]", t.t(), q.z());
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("s[$1L] = $2L[$1L][i]", k, q.zt());
+    }
+    c.endControlFlow();
+    c.addStatement("rowsStale = false");
+    c.endControlFlow();
+    c.beginControlFlow("if (scoreGradStale)");
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] d = $L[i]", t.t(), q.dz());
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("d[$1L] = $2L[$1L][i]", k, dScoresT(plan));
+    }
+    c.endControlFlow();
+    c.addStatement("scoreGradStale = false");
+    c.endControlFlow();
+    c.beginControlFlow("if (hiddenGradStale)");
+    c.add("// dh = sum_c W2[.][c] dzt[c], as backwardColumnar formed it\n");
+    c.beginControlFlow("for (int i = 0; i < n; i++)");
+    c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("$L e$L = $L[$L][i]", t.t(), k, dScoresT(plan), k);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), k, q.wt(), k);
+    }
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    String dh = "e0 * a0[j]";
+    for (int k = 1; k < classes; k++) {
+      dh = "Math.fma(e" + k + ", a" + k + "[j], " + dh + ")";
+    }
+    c.addStatement("dh[j] = $L", dh);
+    c.endControlFlow();
+    c.endControlFlow();
+    c.addStatement("hiddenGradStale = false");
+    c.endControlFlow();
+    c.addStatement("return activations");
+    return MethodSpec.methodBuilder("activations").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(State.TENSORS)
+        .addCode(c.build())
+        .build();
+  }
+
+  /** {@code score(i, c)} read from the transposed scores. */
+  static CodeBlock score(NetPlan plan) {
+    return CodeBlock.of("return $L[c][i]", head(plan).zt());
+  }
+
+  /** {@code predict(i)} over the transposed scores. */
+  static MethodSpec predict(NetPlan plan) {
+    return MethodSpec.methodBuilder("predict").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(int.class).addParameter(int.class, "i")
+        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addStatement("int best = 0")
+        .beginControlFlow("for (int c = 1; c < OUTPUTS; c++)")
+        .beginControlFlow("if ($1L[c][i] > $1L[best][i])", head(plan).zt())
+        .addStatement("best = c")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return best").build();
+  }
+}
