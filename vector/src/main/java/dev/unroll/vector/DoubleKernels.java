@@ -2,6 +2,7 @@ package dev.unroll.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -59,6 +60,15 @@ public final class DoubleKernels {
   /** The species generated code with columnar loops uses: the machine's preferred one. */
   public static VectorSpecies<Double> species() {
     return S;
+  }
+
+  /**
+   * Half of {@link #species()}, to sum a vector's lanes by adding its halves first ({@code
+   * reduceLanes(ADD)} adds lane after lane, a chain as long as the vector). Every platform C2
+   * vectorizes on has vectors of 128 bits or more.
+   */
+  public static VectorSpecies<Double> halfSpecies() {
+    return VectorSpecies.of(double.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -56,6 +57,15 @@ public final class FloatKernels {
   /** The species generated code with columnar loops uses: the machine's preferred one. */
   public static VectorSpecies<Float> species() {
     return S;
+  }
+
+  /**
+   * Half of {@link #species()}, to sum a vector's lanes by adding its halves first ({@code
+   * reduceLanes(ADD)} adds lane after lane, a chain as long as the vector). Every platform C2
+   * vectorizes on has vectors of 128 bits or more.
+   */
+  public static VectorSpecies<Float> halfSpecies() {
+    return VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
   }
 
   /**

@@ -78,6 +78,13 @@ final class Columnar {
         .initializer("$T.species()", kernels(t))
         .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
         .build());
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
+                t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
+            "HALF", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.halfSpecies()", kernels(t))
+        .addJavadoc("Half of it, to sum the lanes of a vector.\n")
+        .build());
     type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     type.addField(flag("rowsStale", "Whether h and the score rows lag the last forward pass."));
@@ -113,13 +120,20 @@ final class Columnar {
     for (int m = 0; m < in; m++) {
       c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
     }
-    c.add("// two units per pass over the batch: their outputs, then their terms of the scores\n");
-    c.beginControlFlow("for (int j = 0; j + 1 < $L; j += 2)", units);
-    c.add(unitPass(p, q, t, relu, 2, "j"));
+    int group = unitsPerPass(in, classes);
+    c.add("// $L unit$L per pass over the batch: their outputs, then their terms of the scores\n",
+        group, group > 1 ? "s" : "");
+    if (group == 1) {
+      c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    } else {
+      c.beginControlFlow("for (int j = 0; j + $L < $L; j += $L)", group - 1, units, group);
+    }
+    c.add(unitPass(p, q, t, relu, group, "j"));
     c.endControlFlow();
-    if (units % 2 == 1) {
-      c.add("// the last unit\n");
-      c.add(unitPass(p, q, t, relu, 1, Integer.toString(units - 1)));
+    int rest = units % group;
+    if (rest > 0) {
+      c.add("// the last $L\n", rest > 1 ? rest + " units" : "unit");
+      c.add(unitPass(p, q, t, relu, rest, Integer.toString(units - rest)));
     }
     return MethodSpec.methodBuilder("forwardColumnar")
         .addModifiers(Modifier.PRIVATE)
@@ -135,6 +149,14 @@ final class Columnar {
     return CodeBlock.builder()
         .addStatement("int np = $T.padded(n)", kernels(t))
         .addStatement("int step = LANES.length()");
+  }
+
+  /**
+   * Units a forward pass computes together: more share the loads and stores of the scores, but
+   * each holds 1 + D + C broadcast weights in registers; 24 of AVX-512's 32 is the budget.
+   */
+  private static int unitsPerPass(int in, int classes) {
+    return Math.max(1, Math.min(4, 24 / (1 + in + classes)));
   }
 
   /** One pass over the batch computing {@code count} units from {@code j} on. */
@@ -179,7 +201,7 @@ final class Columnar {
     return c.build();
   }
 
-  /** {@code backwardColumnar(n, reg)}: both layers backward, one pass per hidden unit. */
+  /** {@code backwardColumnar(n, reg)}: both layers backward, one pass per unit or two. */
   static MethodSpec backward(NetPlan plan, Num t) {
     LayerPlan p = hidden(plan);
     LayerPlan q = head(plan);
@@ -187,87 +209,147 @@ final class Columnar {
     int units = p.cols();
     int classes = q.cols();
     ClassName v = vec(t);
-    ClassName ops = ClassName.get(PKG, "VectorOperators");
     CodeBlock.Builder c = loopBounds(t);
-    c.add("// the head's weights as this pass uses them, for the hidden gradient rows on request\n");
-    c.addStatement("$T.transpose($L, $L)", ClassName.get("dev.unroll.runtime", "Ops"), q.w(),
-        q.wt());
     for (int m = 0; m < in; m++) {
       c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
       c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
       c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.dw(), m);
     }
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("$L[] d$L = $L[$L]", t.t(), c2, dScoresT(plan), c2);
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("$L[] d$L = $L[$L]", t.t(), k, dScoresT(plan), k);
+      c.addStatement("$L[] col$L = $L[$L]", t.t(), k, q.wt(), k);
     }
     c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
-    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    c.addStatement("$L[] o = $L[j]", t.t(), p.ht());
-    c.addStatement("$L[] a = $L[j]", t.t(), q.w());
-    c.addStatement("$L[] ga = $L[j]", t.t(), q.dw());
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("$T ow$L = $T.broadcast(LANES, a[$L])", v, c2, v, c2);
-    }
-    List<String> sums = new ArrayList<>();
-    for (int c2 = 0; c2 < classes; c2++) {
-      sums.add("sw" + c2);
-    }
-    for (int m = 0; m < in; m++) {
-      sums.add("sx" + m);
-    }
-    sums.add("sb");
-    for (String s : sums) {
-      c.addStatement("$T $L = $T.zero(LANES)", v, s, v);
-    }
-    c.beginControlFlow("for (int i = 0; i < np; i += step)");
-    c.addStatement("$T u = $T.fromArray(LANES, o, i)", v, v);
-    String dh = null;
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("$T e$L = $T.fromArray(LANES, d$L, i)", v, c2, v, c2);
-      c.addStatement("sw$1L = u.fma(e$1L, sw$1L)", c2);
-      dh = dh == null ? "e0.mul(ow0)" : "e" + c2 + ".fma(ow" + c2 + ", " + dh + ")";
-    }
-    c.add("// dh = sum_c W2[j][c] dzt[c]$L\n", p.hasOwnActivation() ? ", dz = dh [h > 0]" : " = dz");
-    c.addStatement("$T dh = $L", v, dh);
-    if (p.hasOwnActivation()) {
-      c.addStatement("$T dz = dh.blend($L, u.compare($T.LE, $L))", v, t.lit(0), ops, t.lit(0));
+    int group = backwardUnitsPerPass(in, classes);
+    c.add("// $L per pass over the batch, its sums kept in registers until the pass ends\n",
+        group > 1 ? group + " units" : "one unit");
+    if (group == 1) {
+      c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
     } else {
-      c.addStatement("$T dz = dh", v);
+      c.beginControlFlow("for (int j = 0; j + $L < $L; j += $L)", group - 1, units, group);
     }
-    for (int m = 0; m < in; m++) {
-      c.addStatement("sx$1L = $2T.fromArray(LANES, t$1L, i).fma(dz, sx$1L)", m, v);
-    }
-    c.addStatement("sb = sb.add(dz)");
+    c.add(backwardPass(p, q, t, group, "j"));
     c.endControlFlow();
-    c.add("// the sums over the batch, with the L2 term\n");
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("ga[$1L] = sw$1L.reduceLanes($2T.ADD) + reg * a[$1L]", c2, ops);
+    int rest = units % group;
+    if (rest > 0) {
+      c.add("// the last $L\n", rest > 1 ? rest + " units" : "unit");
+      c.add(backwardPass(p, q, t, rest, Integer.toString(units - rest)));
     }
-    for (int m = 0; m < in; m++) {
-      c.addStatement("g$1L[j] = sx$1L.reduceLanes($2T.ADD) + reg * row$1L[j]", m, ops);
-    }
-    c.addStatement("gb[j] = sb.reduceLanes($T.ADD)", ops);
-    c.endControlFlow();
     c.add("// the head's bias gradient: sums of dzt over the padded batch\n");
     c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("$T sc$L = $T.zero(LANES)", v, c2, v);
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("$T sc$L = $T.zero(LANES)", v, k, v);
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", c2, v);
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", k, v);
     }
     c.endControlFlow();
-    for (int c2 = 0; c2 < classes; c2++) {
-      c.addStatement("gc[$1L] = sc$1L.reduceLanes($2T.ADD)", c2, ops);
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("gc[$1L] = $2L", k, sum("sc" + k, t));
     }
     return MethodSpec.methodBuilder("backwardColumnar")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addParameter(t.type(), "reg")
-        .addJavadoc("Layers 2 and 1 backward, columnar: every gradient in one pass per unit.\n")
+        .addJavadoc("Layers 2 and 1 backward, columnar: every gradient in passes over units.\n")
         .addCode(c.build())
         .build();
+  }
+
+  /**
+   * Units a backward pass takes together: two share the loads of dzt and xt, but each keeps C +
+   * D + 1 sums and C weights in registers (AVX-512's 32 hold two for the spiral's 2 -> 100 -> 3).
+   */
+  private static int backwardUnitsPerPass(int in, int classes) {
+    int perUnit = 2 * classes + in + 1;
+    int shared = classes + in + 3;
+    return 2 * perUnit + shared <= 32 ? 2 : 1;
+  }
+
+  /** One backward pass over the batch for {@code count} units from {@code j} on. */
+  private static CodeBlock backwardPass(LayerPlan p, LayerPlan q, Num t, int count, String j) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    ClassName v = vec(t);
+    ClassName ops = ClassName.get(PKG, "VectorOperators");
+    int in = p.fanIn();
+    int classes = q.cols();
+    boolean relu = p.hasOwnActivation();
+    for (int u = 0; u < count; u++) {
+      String unit = u == 0 ? j : j + " + " + u;
+      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
+      c.addStatement("$L[] ga$L = $L[$L]", t.t(), u, q.dw(), unit);
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L])", v, u, k, v, u, k);
+      }
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("$T sw$L$L = $T.zero(LANES)", v, u, k, v);
+      }
+      for (int m = 0; m < in; m++) {
+        c.addStatement("$T sx$L$L = $T.zero(LANES)", v, u, m, v);
+      }
+      c.addStatement("$T sb$L = $T.zero(LANES)", v, u, v);
+    }
+    c.beginControlFlow("for (int i = 0; i < np; i += step)");
+    for (int k = 0; k < classes; k++) {
+      c.addStatement("$T e$L = $T.fromArray(LANES, d$L, i)", v, k, v, k);
+    }
+    for (int m = 0; m < in; m++) {
+      c.addStatement("$T x$L = $T.fromArray(LANES, t$L, i)", v, m, v, m);
+    }
+    for (int u = 0; u < count; u++) {
+      c.addStatement("$T u$L = $T.fromArray(LANES, o$L, i)", v, u, v, u);
+      String dh = "e0.mul(ow" + u + "0)";
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("sw$1L$2L = u$1L.fma(e$2L, sw$1L$2L)", u, k);
+        if (k > 0) {
+          dh = "e" + k + ".fma(ow" + u + k + ", " + dh + ")";
+        }
+      }
+      if (u == 0) {
+        c.add("// dh = sum_c W2[j][c] dzt[c]$L\n", relu ? ", dz = dh [h > 0]" : " = dz");
+      }
+      if (relu) {
+        c.addStatement("$T dz$L = $L.blend($L, u$L.compare($T.LE, $L))", v, u, dh, t.lit(0), u,
+            ops, t.lit(0));
+      } else {
+        c.addStatement("$T dz$L = $L", v, u, dh);
+      }
+      for (int m = 0; m < in; m++) {
+        c.addStatement("sx$1L$2L = x$2L.fma(dz$1L, sx$1L$2L)", u, m);
+      }
+      c.addStatement("sb$1L = sb$1L.add(dz$1L)", u);
+    }
+    c.endControlFlow();
+    c.add("// the sums over the batch, with the L2 term (each vector's halves added, then the\n");
+    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the head's\n");
+    c.add("// weights as used here, for the hidden gradient rows on request\n");
+    for (int u = 0; u < count; u++) {
+      String unit = u == 0 ? j : j + " + " + u;
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("ga$1L[$2L] = $3L + reg * a$1L[$2L]", u, k, sum("sw" + u + k, t));
+      }
+      for (int m = 0; m < in; m++) {
+        c.addStatement("g$1L[$2L] = $3L + reg * row$1L[$2L]", m, unit, sum("sx" + u + m, t));
+      }
+      c.addStatement("gb[$L] = $L", unit, sum("sb" + u, t));
+      for (int k = 0; k < classes; k++) {
+        c.addStatement("col$1L[$2L] = a$3L[$1L]", k, unit, u);
+      }
+    }
+    return c.build();
+  }
+
+  /**
+   * The sum of the lanes of vector {@code v}, its halves added first. Written out here: the same
+   * expression behind a method call ran at a third of the speed (C2 boxed the vectors).
+   */
+  private static CodeBlock sum(String v, Num t) {
+    String as = t.isFloat() ? "reinterpretAsFloats()" : "reinterpretAsDoubles()";
+    return CodeBlock.of("$1L.reinterpretShape(HALF, 0).$3L\n"
+        + "    .add($1L.reinterpretShape(HALF, 1).$3L).reduceLanes($2T.ADD)", v,
+        ClassName.get(PKG, "VectorOperators"), as);
   }
 
   /** {@code activations()}: writes whatever rows lag, then returns the list. */
