@@ -31,6 +31,18 @@ class BytecodeSizeTest {
         generated.getSimpleName() + "." + method + " has " + size + " bytes of bytecode"));
   }
 
+  /** The columnar step's methods too, at the widest shape it takes (4 inputs, 8 classes). */
+  @ParameterizedTest
+  @ValueSource(classes = {OtherSpecs_VectorColumnarWideNet.class,
+      OtherSpecs_VectorHeadReluFloatNet.class, OtherSpecs_VectorColumnarNarrowNet.class})
+  void columnarMethodsAreUnderTheHugeMethodLimit(Class<?> generated) throws IOException {
+    Map<String, Integer> sizes = codeSizes(generated);
+    assertTrue(sizes.containsKey("forwardColumnar"), "found " + sizes.keySet());
+    assertTrue(sizes.containsKey("backwardColumnar"), "found " + sizes.keySet());
+    sizes.forEach((method, size) -> assertTrue(size < HUGE_METHOD_LIMIT,
+        generated.getSimpleName() + "." + method + " has " + size + " bytes of bytecode"));
+  }
+
   /** Method name (first overload wins the largest size) to code length, from the class file. */
   static Map<String, Integer> codeSizes(Class<?> type) throws IOException {
     Map<String, Integer> sizes = new LinkedHashMap<>();
