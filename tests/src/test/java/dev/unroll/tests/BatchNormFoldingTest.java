@@ -67,6 +67,57 @@ class BatchNormFoldingTest {
     assertScoresMatchReference(net, "after a training pass");
   }
 
+  /**
+   * On the vector backend, evaluating 1 to 3 samples streams a flat copy of the weights (of the
+   * folded ones with batch norm), prepared with the folding: it gives the scores those samples
+   * get in a larger batch, after a step and after an outside write.
+   */
+  @Test
+  void smallEvaluationBatchesReadTheCurrentWeights() {
+    for (Model net : List.of(new VectorGradSpecs_ReluBnSoftmaxNet(6),
+        new OtherSpecs_ParallelVectorDoubleNet(6))) {
+      int nb = Math.min(N, net.maxBatch());
+      double[][] in = GradientCheckTest.inputs(rng, nb, net.inputs());
+      int[] labels = new int[nb];
+      for (int step = 0; step < 3; step++) {
+        net.forward(in, nb);
+        net.loss(labels, nb);
+        net.backward();
+        net.sgdStep(0.1);
+      }
+      net.setTraining(false);
+      assertSmallBatchesMatch(net, in, "after training");
+      net.forward(in, nb);
+      net.loss(labels, nb);
+      net.backward();
+      net.sgdStep(0.1);
+      assertSmallBatchesMatch(net, in, "after an SGD step");
+      Tensor w = tensor(net.params(), Tensor.Role.WEIGHT, 2);
+      w.set(1, 2, w.get(1, 2) + 0.5);
+      net.parametersChanged();
+      assertSmallBatchesMatch(net, in, "after a write and parametersChanged()");
+    }
+  }
+
+  private static void assertSmallBatchesMatch(Model net, double[][] in, String when) {
+    net.forward(in, in.length);
+    double[][] want = new double[3][net.outputs()];
+    for (int i = 0; i < 3; i++) {
+      for (int c = 0; c < net.outputs(); c++) {
+        want[i][c] = net.score(i, c);
+      }
+    }
+    for (int n = 1; n <= 3; n++) {
+      net.forward(java.util.Arrays.copyOf(in, n), n);
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < net.outputs(); c++) {
+          assertEquals(want[i][c], net.score(i, c), 1e-12,
+              net + " " + when + ", batch " + n + ", score " + i + "," + c);
+        }
+      }
+    }
+  }
+
   private Model trained(Model net) {
     for (int step = 0; step < 5; step++) {
       net.forward(x, N);

@@ -192,9 +192,20 @@ final class AffineEmitter {
         c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.z(), lo, hi, t.lit(0));
       }
       c.endControlFlow();
+      if (p.wp() != null) {
+        c.add("// evaluating 1 to 3 samples: the weights streamed from their flat copy (fold())\n");
+        c.beginControlFlow("if (!training && n < 4)");
+        c.addStatement("$T.productFlat($L, $L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
+            p.productWeights(), p.wp(), p.z(), p.fanIn(), lo, hi);
+        c.nextControlFlow("else");
+      }
       c.add("// register-blocked Vector API product (4 rows x 4 vectors per tile)\n");
-      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
-          p.productWeights(), p.z(), p.fanIn(), lo, hi).build();
+      c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
+          p.productWeights(), p.z(), p.fanIn(), lo, hi);
+      if (p.wp() != null) {
+        c.endControlFlow();
+      }
+      return c.build();
     }
     c.add("// four weight rows per pass: one store stream, all indexed by j: C2 vectorizes it\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");

@@ -67,6 +67,13 @@ final class Fields {
       f.add(rows(t, p.bf(), 1, cols, "The folded bias, for evaluation."));
       f.add(rows(t, p.noBias(), 1, cols, "Zeros: the bias of the product in training."));
     }
+    if (p.wp() != null) {
+      f.add(FieldSpec.builder(t.row(), p.wp(), Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $L[$L]", t.t(), p.fanIn() * cols)
+          .addJavadoc("{@code $L}$L row after row in one array, for evaluating 1 to 3 samples"
+              + " (see fold()).\n", p.w(), p.wf() != null ? " with batch norm folded in" : "")
+          .build());
+    }
     if (p.alpha() != null) {
       f.add(rows(t, p.alpha(), 1, p.units(), "Layer " + k + " PReLU slopes, one per unit."));
       f.add(rows(t, p.dalpha(), 1, p.units(), "Gradient of {@code " + p.alpha() + "}."));

@@ -1,5 +1,6 @@
 package dev.unroll.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -8,17 +9,19 @@ import dev.unroll.processor.plan.NetPlan;
 import javax.lang.model.element.Modifier;
 
 /**
- * Batch norm folded into the weights for evaluation: {@code fold()} writes every batch-norm
- * layer's W' and b' once, and the evaluation forward pass reuses them until the parameters or
- * running averages change. Every method that changes them clears {@code folded}; writes from
- * outside through the tensor arrays announce themselves with {@code parametersChanged()}.
+ * The weights evaluation reads, prepared once: batch norm folded into them ({@code fold()} writes
+ * every batch-norm layer's W' and b'), and on the vector backend every large layer's weights
+ * (W or W') laid out flat for evaluating 1 to 3 samples. The evaluation forward pass reuses them
+ * until the parameters or running averages change. Every method that changes them clears {@code
+ * folded}; writes from outside through the tensor arrays announce themselves with {@code
+ * parametersChanged()}.
  */
 final class Folding {
   private Folding() {}
 
-  /** Whether the network has a batch-norm layer, and so the folding machinery. */
+  /** Whether the network has weights prepared for evaluation, and so this machinery. */
   static boolean any(NetPlan plan) {
-    return plan.layers().stream().anyMatch(p -> p.wf() != null);
+    return plan.layers().stream().anyMatch(p -> p.wf() != null || p.wp() != null);
   }
 
   static void addAll(TypeSpec.Builder type, NetPlan plan, Num t) {
@@ -26,15 +29,21 @@ final class Folding {
       return;
     }
     type.addField(FieldSpec.builder(boolean.class, "folded", Modifier.PRIVATE)
-        .addJavadoc("Whether the folded weights match the parameters and running averages.\n")
+        .addJavadoc("Whether the weights prepared for evaluation match the parameters and"
+            + " running averages.\n")
         .build());
     MethodSpec.Builder fold = MethodSpec.methodBuilder("fold").addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Folds every batch-norm layer, before the first evaluation pass after a"
-            + " change.\n");
+        .addJavadoc("Folds every batch-norm layer and lays out the weights of Vector API layers"
+            + " flat, before the first evaluation pass after a change.\n");
     for (LayerPlan p : plan.layers()) {
       if (p.wf() != null) {
         fold.addStatement("fold$L()", p.index());
         type.addMethod(LayerMethods.fold(p, t));
+      }
+      if (p.wp() != null) {
+        fold.addStatement("$T.flatten($L, $L)", ClassName.get("dev.unroll.vector",
+            t.isFloat() ? "FloatKernels" : "DoubleKernels"), p.wf() != null ? p.wf() : p.w(),
+            p.wp());
       }
     }
     type.addMethod(fold.addStatement("folded = true").build());

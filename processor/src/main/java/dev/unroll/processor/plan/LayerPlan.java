@@ -34,6 +34,8 @@ import dev.unroll.spec.Activation;
  * @param bf the folded bias, {@code beta_j - mean_j gamma_j / sqrt(var_j + eps)}, or null
  * @param noBias a zero bias row: a batch-norm layer's product in training (beta replaces the
  *     bias), so both modes run one product code, or null
+ * @param wp the weights of a Vector API layer laid out flat for evaluating 1 to 3 samples (W, or
+ *     W' with batch norm, row after row: one contiguous stream), or null
  */
 public record LayerPlan(
     LayerSpec spec,
@@ -73,7 +75,8 @@ public record LayerPlan(
     String zt,
     String wf,
     String bf,
-    String noBias) {
+    String noBias,
+    String wp) {
 
   /** 1-based index. */
   public int index() {
@@ -147,7 +150,7 @@ public record LayerPlan(
     return new LayerPlan(spec, in, dIn, w, dw, wt, dwt, null, null, xhat, dz, h, dh, gamma, beta,
         dgamma, dbeta, runningMean, runningVar, xhat, batchMean, invStd, alpha, dalpha, argmax,
         unrollInputs, unrollCols, false, vector, vectorActivation, direct, ht, xt, inT, zt, null,
-        null, null);
+        null, null, null);
   }
 
   /** Whether the activation output is a separate array. */

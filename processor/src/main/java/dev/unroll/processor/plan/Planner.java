@@ -51,6 +51,8 @@ public final class Planner {
       boolean direct = direct(l);
       boolean transposedOut = direct && k < specs.size() && fewColumns(specs.get(k));
       String inT = first ? null : layers.get(k - 2).ht();
+      boolean vector = spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
+          && l.cols() > UNROLL_COLS;
       layers.add(new LayerPlan(l,
           first ? "input" : layers.get(k - 2).h(),
           first ? null : layers.get(k - 2).dh(),
@@ -71,8 +73,7 @@ public final class Planner {
           l.cols() <= UNROLL_COLS,
           l.fanIn() > UNROLL_INPUTS && l.cols() > UNROLL_COLS
               && (long) l.fanIn() * l.cols() >= PARALLEL_WEIGHTS,
-          spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
-              && l.cols() > UNROLL_COLS,
+          vector,
           spec.backend() == Backend.VECTOR && (l.activation() == Activation.ELU
               || l.activation() == Activation.SIGMOID || l.activation() == Activation.TANH),
           direct,
@@ -80,7 +81,8 @@ public final class Planner {
           transposedOut ? "xt" + k : null,
           inT,
           inT != null ? "zt" + k : null,
-          bn ? "wf" + k : null, bn ? "bf" + k : null, bn ? "noBias" + k : null));
+          bn ? "wf" + k : null, bn ? "bf" + k : null, bn ? "noBias" + k : null,
+          vector ? "wp" + k : null));
     }
     LayerPlan last = layers.get(layers.size() - 1);
     return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
