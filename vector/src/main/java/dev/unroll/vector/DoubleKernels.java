@@ -71,7 +71,8 @@ public final class DoubleKernels {
    * vectorizes on has vectors of 128 bits or more.
    */
   public static VectorSpecies<Double> halfSpecies() {
-    return VectorSpecies.of(double.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    int bits = Math.max(64, S.vectorBitSize() / 2);
+    return VectorSpecies.of(double.class, VectorShape.forBitSize(bits));
   }
 
   /**
@@ -302,8 +303,8 @@ public final class DoubleKernels {
    * streaming the weights: 98 GB/s flat against 77 from row arrays, measured on 784 x 256);
    * the narrower blocks read {@code b}.
    */
-  public static void productFlat(double[][] a, double[][] b, double[] flat, double[][] c, int n, int k,
-      int j0, int j1) {
+  public static void productFlat(double[][] a, double[][] b, double[] flat, double[][] c, int n,
+      int k, int j0, int j1) {
     int ld = b[0].length;
     for (int i = 0; i < n; i++) {
       int j = rowFlat(a[i], flat, ld, c[i], k, j0, j1);

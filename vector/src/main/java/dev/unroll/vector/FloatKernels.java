@@ -68,7 +68,8 @@ public final class FloatKernels {
    * vectorizes on has vectors of 128 bits or more.
    */
   public static VectorSpecies<Float> halfSpecies() {
-    return VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    int bits = Math.max(64, S.vectorBitSize() / 2);
+    return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
   }
 
   /**

@@ -9,8 +9,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
-import java.util.ArrayList;
-import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -19,19 +17,21 @@ import javax.lang.model.element.Modifier;
  * the batch along the row) so that each loop is a Vector API loop over the batch:
  *
  * <ul>
- *   <li>forward, two units per pass: {@code ht[j] = max(b[j] + sum_m W1[m][j] xt[m], 0)}, and
- *       their terms of the scores {@code zt[c] += W2[j][c] ht[j]} while they are in registers;
+ *   <li>forward, up to 4 units per pass: {@code ht[j] = max(b[j] + sum_m W1[m][j] xt[m], 0)},
+ *       and their terms of the scores {@code zt[c] += W2[j][c] ht[j]} while they are in
+ *       registers;
  *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
- *   <li>backward, one pass per unit: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the sums
- *       over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
- *       {@code db1[j] = sum dz}, in registers until the unit is done.
+ *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
+ *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
+ *       {@code db1[j] = sum dz}, in registers until the pass ends.
  * </ul>
  *
- * <p>At this size a step is bound by passes over 300 x 100 arrays, not by arithmetic; this way
- * there are two (ht written, then read once). The row arrays {@code activations()} exposes are
- * written from the transposed ones when it is called. Arrays are padded to whole vectors; the
- * padding lanes of the input are zero and those of {@code dzt} too, so sums over the padded batch
- * see only the samples.
+ * <p>In the row layout such a step is bound by its passes over 300 x 100 arrays (about seven);
+ * here there are two (ht written, then read once) and the step is bound by its multiply-adds.
+ * The row arrays {@code activations()} exposes are written from the transposed ones when it is
+ * called. Arrays are padded to whole vectors; the padding lanes of the input are zero and those
+ * of {@code dzt} too, so sums over the padded batch see only the samples. How many units a pass
+ * takes is chosen for AVX-512's 32 vector registers.
  */
 final class Columnar {
   private static final String PKG = "jdk.incubator.vector";
@@ -71,26 +71,25 @@ final class Columnar {
 
   /** The species constant and the flags of rows not yet written. */
   static void addFields(TypeSpec.Builder type, NetPlan plan, Num t) {
-    type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
-                t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
-            "LANES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.species()", kernels(t))
-        .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
-        .build());
-    type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
-                t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
-            "HALF", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.halfSpecies()", kernels(t))
-        .addJavadoc("Half of it, to sum the lanes of a vector.\n")
-        .build());
+    type.addField(species(t, "LANES", "species",
+        "The machine's preferred vector shape, as in the kernels."));
+    type.addField(species(t, "HALF", "halfSpecies", "Half of it, to sum the lanes of a vector."));
     type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     type.addField(flag("rowsStale", "Whether h and the score rows lag the last forward pass."));
     type.addField(flag("scoreGradStale", "Whether the score-gradient rows lag the last loss()."));
     type.addField(flag("hiddenGradStale",
         "Whether the hidden layer's gradient rows lag the last backward()."));
+  }
+
+  private static FieldSpec species(Num t, String name, String kernel, String doc) {
+    TypeName element = t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box();
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"), element),
+            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.$L()", kernels(t), kernel)
+        .addJavadoc(doc + "\n")
+        .build();
   }
 
   private static FieldSpec flag(String name, String doc) {
@@ -323,8 +322,8 @@ final class Columnar {
     }
     c.endControlFlow();
     c.add("// the sums over the batch, with the L2 term (each vector's halves added, then the\n");
-    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the head's\n");
-    c.add("// weights as used here, for the hidden gradient rows on request\n");
+    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the\n");
+    c.add("// head's weights as used here, for the hidden gradient rows on request\n");
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
       for (int k = 0; k < classes; k++) {
