@@ -9,6 +9,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,7 +25,11 @@ import javax.lang.model.element.Modifier;
  *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
  *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
  *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
- *       {@code db1[j] = sum dz}, in registers until the pass ends.
+ *       {@code db1[j] = sum dz}, in registers until the pass ends. Softmax's gradient sums to
+ *       zero over the classes, so the last class's {@code dzt} is minus the others': {@code dz}
+ *       comes from C - 1 terms with the weights {@code W2[j][c] - W2[j][C-1]}, and the last
+ *       class's {@code dW2} and {@code db2} are minus the others' sums (a quarter of the
+ *       backward's multiply-adds at 3 classes).
  * </ul>
  *
  * <p>In the row layout such a step is bound by its passes over 300 x 100 arrays (about seven);
@@ -214,8 +220,12 @@ final class Columnar {
       c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
       c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.dw(), m);
     }
-    for (int k = 0; k < classes; k++) {
+    c.add("// softmax's gradient sums to zero over the classes (p sums to 1, the one-hot too): the\n");
+    c.add("// last class's dzt is minus the others', so it needs no pass of its own\n");
+    for (int k = 0; k < classes - 1; k++) {
       c.addStatement("$L[] d$L = $L[$L]", t.t(), k, dScoresT(plan), k);
+    }
+    for (int k = 0; k < classes; k++) {
       c.addStatement("$L[] col$L = $L[$L]", t.t(), k, q.wt(), k);
     }
     c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
@@ -234,19 +244,23 @@ final class Columnar {
       c.add("// the last $L\n", rest > 1 ? rest + " units" : "unit");
       c.add(backwardPass(p, q, t, rest, Integer.toString(units - rest)));
     }
-    c.add("// the head's bias gradient: sums of dzt over the padded batch\n");
+    c.add("// the head's bias gradient: sums of dzt over the padded batch, the last class's minus\n");
+    c.add("// the others'\n");
     c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
-    for (int k = 0; k < classes; k++) {
+    for (int k = 0; k < classes - 1; k++) {
       c.addStatement("$T sc$L = $T.zero(LANES)", v, k, v);
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
-    for (int k = 0; k < classes; k++) {
+    for (int k = 0; k < classes - 1; k++) {
       c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", k, v);
     }
     c.endControlFlow();
-    for (int k = 0; k < classes; k++) {
+    List<String> others = new ArrayList<>();
+    for (int k = 0; k < classes - 1; k++) {
       c.addStatement("gc[$1L] = $2L", k, sum("sc" + k, t));
+      others.add("gc[" + k + "]");
     }
+    c.addStatement("gc[$L] = -($L)", classes - 1, String.join(" + ", others));
     return MethodSpec.methodBuilder("backwardColumnar")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
@@ -272,17 +286,18 @@ final class Columnar {
     ClassName v = vec(t);
     ClassName ops = ClassName.get(PKG, "VectorOperators");
     int in = p.fanIn();
-    int classes = q.cols();
+    int last = q.cols() - 1;
     boolean relu = p.hasOwnActivation();
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
       c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
       c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
       c.addStatement("$L[] ga$L = $L[$L]", t.t(), u, q.dw(), unit);
-      for (int k = 0; k < classes; k++) {
-        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L])", v, u, k, v, u, k);
+      for (int k = 0; k < last; k++) {
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k, u,
+            last);
       }
-      for (int k = 0; k < classes; k++) {
+      for (int k = 0; k < last; k++) {
         c.addStatement("$T sw$L$L = $T.zero(LANES)", v, u, k, v);
       }
       for (int m = 0; m < in; m++) {
@@ -291,7 +306,7 @@ final class Columnar {
       c.addStatement("$T sb$L = $T.zero(LANES)", v, u, v);
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
-    for (int k = 0; k < classes; k++) {
+    for (int k = 0; k < last; k++) {
       c.addStatement("$T e$L = $T.fromArray(LANES, d$L, i)", v, k, v, k);
     }
     for (int m = 0; m < in; m++) {
@@ -300,14 +315,15 @@ final class Columnar {
     for (int u = 0; u < count; u++) {
       c.addStatement("$T u$L = $T.fromArray(LANES, o$L, i)", v, u, v, u);
       String dh = "e0.mul(ow" + u + "0)";
-      for (int k = 0; k < classes; k++) {
+      for (int k = 0; k < last; k++) {
         c.addStatement("sw$1L$2L = u$1L.fma(e$2L, sw$1L$2L)", u, k);
         if (k > 0) {
           dh = "e" + k + ".fma(ow" + u + k + ", " + dh + ")";
         }
       }
       if (u == 0) {
-        c.add("// dh = sum_c W2[j][c] dzt[c]$L\n", relu ? ", dz = dh [h > 0]" : " = dz");
+        c.add("// dh = sum_c (W2[j][c] - W2[j][last]) dzt[c] over the other classes$L\n",
+            relu ? ", dz = dh [h > 0]" : " = dz");
       }
       if (relu) {
         c.addStatement("$T dz$L = $L.blend($L, u$L.compare($T.LE, $L))", v, u, dh, t.lit(0), u,
@@ -322,18 +338,23 @@ final class Columnar {
     }
     c.endControlFlow();
     c.add("// the sums over the batch, with the L2 term (each vector's halves added, then the\n");
-    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the\n");
-    c.add("// head's weights as used here, for the hidden gradient rows on request\n");
+    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the last\n");
+    c.add("// class's dW2 is minus the others'; the head's weights as used here, for the hidden\n");
+    c.add("// gradient rows on request\n");
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      for (int k = 0; k < classes; k++) {
-        c.addStatement("ga$1L[$2L] = $3L + reg * a$1L[$2L]", u, k, sum("sw" + u + k, t));
+      List<String> others = new ArrayList<>();
+      for (int k = 0; k < last; k++) {
+        c.addStatement("$L gw$L$L = $L", t.t(), u, k, sum("sw" + u + k, t));
+        c.addStatement("ga$1L[$2L] = gw$1L$2L + reg * a$1L[$2L]", u, k);
+        others.add("gw" + u + k);
       }
+      c.addStatement("ga$1L[$2L] = -($3L) + reg * a$1L[$2L]", u, last, String.join(" + ", others));
       for (int m = 0; m < in; m++) {
         c.addStatement("g$1L[$2L] = $3L + reg * row$1L[$2L]", m, unit, sum("sx" + u + m, t));
       }
       c.addStatement("gb[$L] = $L", unit, sum("sb" + u, t));
-      for (int k = 0; k < classes; k++) {
+      for (int k = 0; k <= last; k++) {
         c.addStatement("col$1L[$2L] = a$3L[$1L]", k, unit, u);
       }
     }
