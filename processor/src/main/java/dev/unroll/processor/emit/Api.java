@@ -203,6 +203,15 @@ final class Api {
           m.nextControlFlow("else");
           m.addStatement("workers.run($LTask)", p.descend());
           m.endControlFlow();
+        } else if (pair[0].equals(p.w()) && p.unrollCols() && p.fanIn() > 1) {
+          // a few-column weight matrix (a head's): one row per iteration, its columns written out
+          m.beginControlFlow("for (int r = 0; r < $L; r++)", p.fanIn());
+          m.addStatement("$L[] w = $L[r]", t.t(), pair[0]);
+          m.addStatement("$L[] g = $L[r]", t.t(), pair[1]);
+          for (int j = 0; j < p.cols(); j++) {
+            m.addStatement("w[$1L] -= rate * g[$1L]", j);
+          }
+          m.endControlFlow();
         } else {
           m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
         }
