@@ -271,12 +271,13 @@ final class Columnar {
   }
 
   /**
-   * Units a backward pass takes together: two share the loads of dzt and xt, but each keeps C +
-   * D + 1 sums and C weights in registers (AVX-512's 32 hold two for the spiral's 2 -> 100 -> 3).
+   * Units a backward pass takes together: two share the loads of dzt and xt, but each keeps
+   * C - 1 weights and C - 1 + D + 1 sums in registers, of AVX-512's 32 (three units measured no
+   * faster on the spiral's 2 -> 100 -> 3, four spilled).
    */
   private static int backwardUnitsPerPass(int in, int classes) {
-    int perUnit = 2 * classes + in + 1;
-    int shared = classes + in + 3;
+    int perUnit = 2 * (classes - 1) + in + 1;
+    int shared = classes - 1 + in + 3;
     return 2 * perUnit + shared <= 32 ? 2 : 1;
   }
 
