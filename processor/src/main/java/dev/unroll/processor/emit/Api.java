@@ -60,11 +60,11 @@ final class Api {
     forward(type, plan, t, t.isFloat() ? "float" : "double", true);
     forward(type, plan, t, t.isFloat() ? "double" : "float", false);
     type.addMethod(run(plan));
-    type.addMethod(override("score").returns(double.class)
+    type.addMethod(plan.columnar() ? Columnar.score(plan) : override("score")
+        .returns(double.class)
         .addParameter(int.class, "i").addParameter(int.class, "c")
         .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
-        .addStatement(plan.columnar() ? Columnar.score(plan)
-            : CodeBlock.of("return $L[i][c]", plan.scores())).build());
+        .addStatement("return $L[i][c]", plan.scores()).build());
     type.addMethod(plan.columnar() ? Columnar.predict(plan) : predict(plan, t));
     type.addMethod(loss(plan, t));
     type.addMethod(backward(plan, t));
@@ -138,6 +138,7 @@ final class Api {
     }
     if (plan.columnar()) {
       m.addStatement("forwardColumnar(n)");
+      m.addStatement("lastScoresStale = true");
       return m.addStatement("rowsStale = true").build();
     }
     for (LayerPlan p : plan.layers()) {

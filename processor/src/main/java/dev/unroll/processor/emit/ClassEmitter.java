@@ -67,6 +67,7 @@ public final class ClassEmitter {
     if (plan.columnar()) {
       type.addMethod(Columnar.forward(plan, t));
       type.addMethod(Columnar.backward(plan, t));
+      type.addMethod(Columnar.refreshLastScores(plan, t));
     } else {
       for (LayerPlan p : plan.layers()) {
         type.addMethod(LayerMethods.forward(p, t));

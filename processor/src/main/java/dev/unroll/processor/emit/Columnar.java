@@ -20,8 +20,10 @@ import javax.lang.model.element.Modifier;
  *
  * <ul>
  *   <li>forward, up to 4 units per pass: {@code ht[j] = max(b[j] + sum_m W1[m][j] xt[m], 0)},
- *       and their terms of the scores {@code zt[c] += W2[j][c] ht[j]} while they are in
- *       registers;
+ *       and their terms of the scores relative to the last class, {@code zt[c] += (W2[j][c] -
+ *       W2[j][C-1]) ht[j]}, while they are in registers (softmax, its gradient and the
+ *       prediction depend only on differences of scores; {@code score()} adds the last class's,
+ *       computed on request from a copy of the weights the pass used);
  *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
  *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
  *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
@@ -82,6 +84,17 @@ final class Columnar {
     type.addField(species(t, "HALF", "halfSpecies", "Half of it, to sum the lanes of a vector."));
     type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
+    int units = hidden(plan).cols();
+    type.addField(FieldSpec.builder(t.row(), "lastW", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $L[$L]", t.t(), units)
+        .addJavadoc("The head's last column as the last forward pass used it.\n").build());
+    type.addField(FieldSpec.builder(t.type(), "lastB", Modifier.PRIVATE)
+        .addJavadoc("The head's last bias as the last forward pass used it.\n").build());
+    type.addField(FieldSpec.builder(t.row(), "lastScores", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $L[$L]", t.t(), plan.spec().maxBatch())
+        .addJavadoc("The last class's scores, s_last = lastB + lastW . h, written on request.\n")
+        .build());
+    type.addField(flag("lastScoresStale", "Whether lastScores lags the last forward pass."));
     type.addField(flag("rowsStale", "Whether h and the score rows lag the last forward pass."));
     type.addField(flag("scoreGradStale", "Whether the score-gradient rows lag the last loss()."));
     type.addField(flag("hiddenGradStale",
@@ -116,11 +129,17 @@ final class Columnar {
     for (int m = 0; m < in; m++) {
       c.addStatement("java.util.Arrays.fill(t$L, n, np, $L)", m, t.lit(0));
     }
-    c.add("// the scores start at the head's bias\n");
-    for (int k = 0; k < classes; k++) {
+    int last = classes - 1;
+    c.add("// the scores relative to the last class's, d_c = s_c - s_last (softmax, its gradient\n");
+    c.add("// and the prediction need only those): one multiply-add fewer per unit; s_last comes\n");
+    c.add("// from lastW and lastB when score() asks for it\n");
+    c.addStatement("$L[] head = $L[0]", t.t(), q.b());
+    for (int k = 0; k < last; k++) {
       c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.zt(), k);
-      c.addStatement("java.util.Arrays.fill(s$L, 0, np, $L[0][$L])", k, q.b(), k);
+      c.addStatement("java.util.Arrays.fill(s$L, 0, np, head[$L] - head[$L])", k, k, last);
     }
+    c.addStatement("java.util.Arrays.fill($L[$L], 0, np, $L)", q.zt(), last, t.lit(0));
+    c.addStatement("lastB = head[$L]", last);
     c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
     for (int m = 0; m < in; m++) {
       c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
@@ -179,9 +198,11 @@ final class Columnar {
       for (int m = 0; m < in; m++) {
         c.addStatement("$T iw$L$L = $T.broadcast(LANES, row$L[$L])", v, u, m, v, m, unit);
       }
-      for (int k = 0; k < classes; k++) {
-        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L])", v, u, k, v, u, k);
+      for (int k = 0; k < classes - 1; k++) {
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k,
+            u, classes - 1);
       }
+      c.addStatement("lastW[$L] = a$L[$L]", unit, u, classes - 1);
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
     for (int m = 0; m < in; m++) {
@@ -195,7 +216,7 @@ final class Columnar {
       c.addStatement("$T u$L = $L$L", v, u, sum, relu ? ".max(" + t.lit(0) + ")" : "");
       c.addStatement("u$L.intoArray(o$L, i)", u, u);
     }
-    for (int k = 0; k < classes; k++) {
+    for (int k = 0; k < classes - 1; k++) {
       String sum = v.simpleName() + ".fromArray(LANES, s" + k + ", i)";
       for (int u = 0; u < count; u++) {
         sum = "u" + u + ".fma(ow" + u + k + ", " + sum + ")";
@@ -382,15 +403,17 @@ final class Columnar {
     CodeBlock.Builder c = CodeBlock.builder();
     c.add("// rows from the transposed arrays the step works on, for the passes not yet written\n");
     c.beginControlFlow("if (rowsStale)");
+    c.addStatement("refreshLastScores()");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] h = $L[i]", t.t(), p.h());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
     c.addStatement("h[j] = $L[j][i]", p.ht());
     c.endControlFlow();
     c.addStatement("$L[] s = $L[i]", t.t(), q.z());
-    for (int k = 0; k < classes; k++) {
-      c.addStatement("s[$1L] = $2L[$1L][i]", k, q.zt());
+    for (int k = 0; k < classes - 1; k++) {
+      c.addStatement("s[$1L] = $2L[$1L][i] + lastScores[i]", k, q.zt());
     }
+    c.addStatement("s[$L] = lastScores[i]", classes - 1);
     c.endControlFlow();
     c.addStatement("rowsStale = false");
     c.endControlFlow();
@@ -429,9 +452,40 @@ final class Columnar {
         .build();
   }
 
-  /** {@code score(i, c)} read from the transposed scores. */
-  static CodeBlock score(NetPlan plan) {
-    return CodeBlock.of("return $L[c][i]", head(plan).zt());
+  /** {@code score(i, c)}: the relative score plus the last class's. */
+  static MethodSpec score(NetPlan plan) {
+    int last = head(plan).cols() - 1;
+    return MethodSpec.methodBuilder("score").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(double.class)
+        .addParameter(int.class, "i").addParameter(int.class, "c")
+        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addStatement("refreshLastScores()")
+        .addStatement("return c == $L ? lastScores[i] : $L[c][i] + lastScores[i]", last,
+            head(plan).zt())
+        .build();
+  }
+
+  /**
+   * {@code refreshLastScores()}: {@code s_last = lastB + sum_j lastW[j] ht[j]} over the batch,
+   * axpys C2 vectorizes, once per forward pass that asks for absolute scores.
+   */
+  static MethodSpec refreshLastScores(NetPlan plan, Num t) {
+    LayerPlan p = hidden(plan);
+    return MethodSpec.methodBuilder("refreshLastScores").addModifiers(Modifier.PRIVATE)
+        .beginControlFlow("if (!lastScoresStale)")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("$L[] s = lastScores", t.t())
+        .addStatement("java.util.Arrays.fill(s, 0, n, lastB)")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", p.cols())
+        .addStatement("$L w = lastW[j]", t.t())
+        .addStatement("$L[] h = $L[j]", t.t(), p.ht())
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("s[i] += w * h[i]")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("lastScoresStale = false")
+        .build();
   }
 
   /** {@code predict(i)} over the transposed scores. */
