@@ -177,10 +177,10 @@ final class Columnar {
 
   /**
    * Units a forward pass computes together: more share the loads and stores of the scores, but
-   * each holds 1 + D + C broadcast weights in registers; 24 of AVX-512's 32 is the budget.
+   * each holds 1 + D + C - 1 broadcast weights in registers; 24 of AVX-512's 32 is the budget.
    */
   private static int unitsPerPass(int in, int classes) {
-    return Math.max(1, Math.min(4, 24 / (1 + in + classes)));
+    return Math.max(1, Math.min(4, 24 / (in + classes)));
   }
 
   /** One pass over the batch computing {@code count} units from {@code j} on. */
