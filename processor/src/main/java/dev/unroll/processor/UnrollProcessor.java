@@ -97,6 +97,10 @@ public final class UnrollProcessor extends AbstractProcessor {
     boolean vectorApiReadable = processingEnv.getElementUtils()
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
     NetPlan plan = Planner.plan(spec.get(), vectorApiReadable);
+    if (!vectorApiReadable && Planner.plan(spec.get(), true).columnar()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+          Message.COLUMNAR_NEEDS_MODULE.format(spec.get().className()), element);
+    }
     JavaFile file = ClassEmitter.emit(plan, type);
     try {
       file.writeTo(processingEnv.getFiler());

@@ -55,7 +55,8 @@ class SpecCompilesTest {
 
   /**
    * A tiny network on the vector backend gets Vector API loops in its class only when javac reads
-   * jdk.incubator.vector; without the flag it compiles, to the kernels' calls alone.
+   * jdk.incubator.vector; without the flag it compiles, to the kernels' calls alone, with a note
+   * saying which flag would give it the columnar step.
    */
   @Test
   void columnarLoopsOnlyWhereJavacReadsTheVectorModule() throws IOException {
@@ -68,6 +69,8 @@ class SpecCompilesTest {
     assertThat(without).succeededWithoutWarnings();
     assertThat(source(without)).doesNotContain("jdk.incubator.vector");
     assertThat(source(without)).contains("FloatKernels.softmaxColumns(");
+    assertThat(without).hadNoteContaining("[UnrollColumnarModule] SpecNet would run its training"
+        + " step columnar").inFile(f).onLineContaining("public interface Spec");
 
     Compilation with = javac().withProcessors(new UnrollProcessor())
         .withOptions("--add-modules", "jdk.incubator.vector").compile(f);
