@@ -24,6 +24,7 @@ public final class DoubleKernels {
   private static final int V = S.length();
   /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
   private static final boolean WIDE = S.vectorBitSize() >= 512;
+  private static final VectorSpecies<Double> HALF = halfSpecies();
   private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
 
   static {
@@ -58,6 +59,22 @@ public final class DoubleKernels {
         new double[5][V + 1]);
     softmaxColumnsTransposed(new double[3][2 * V], new int[V + 1], new double[3][2 * V], V + 1,
         new double[5][2 * V]);
+    laneSums(new double[17 * V], 17, new double[32]);
+  }
+
+  /**
+   * {@code out[k] = sum of the lanes of acc[k V .. k V + V)} for k in [0, count): the sums over
+   * the batch that columnar backward passes leave in vectors, each vector's halves added first
+   * ({@code reduceLanes} is an in-order chain). {@link FloatKernels#laneSums} sums 16 float
+   * vectors at a time by a butterfly; doubles have 8 lanes and keep this simple form.
+   */
+  public static void laneSums(double[] acc, int count, double[] out) {
+    for (int k = 0; k < count; k++) {
+      DoubleVector v = DoubleVector.fromArray(S, acc, k * V);
+      DoubleVector half = v.reinterpretShape(HALF, 0).reinterpretAsDoubles()
+          .add(v.reinterpretShape(HALF, 1).reinterpretAsDoubles());
+      out[k] = half.reduceLanes(VectorOperators.ADD);
+    }
   }
 
   /** The species generated code with columnar loops uses: the machine's preferred one. */

@@ -1,8 +1,10 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,6 +23,18 @@ public final class FloatKernels {
   private static final int V = S.length();
   /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
   private static final boolean WIDE = S.vectorBitSize() >= 512;
+  private static final VectorSpecies<Float> HALF = halfSpecies();
+  /** The butterfly of {@link #laneSums} on 16 lanes: block masks and block swaps of 8, 4, 2, 1. */
+  private static final VectorMask<Float> M8 = V == 16 ? blocks(8) : null;
+  private static final VectorMask<Float> M4 = V == 16 ? blocks(4) : null;
+  private static final VectorMask<Float> M2 = V == 16 ? blocks(2) : null;
+  private static final VectorMask<Float> M1 = V == 16 ? blocks(1) : null;
+  private static final VectorShuffle<Float> X8 = V == 16 ? swaps(8) : null;
+  private static final VectorShuffle<Float> X4 = V == 16 ? swaps(4) : null;
+  private static final VectorShuffle<Float> X2 = V == 16 ? swaps(2) : null;
+  private static final VectorShuffle<Float> X1 = V == 16 ? swaps(1) : null;
+  /** Lane l of the butterfly's result holds the sum of vector bitReverse(l): back in order. */
+  private static final VectorShuffle<Float> UNREVERSE = V == 16 ? unreverse() : null;
   private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
 
   static {
@@ -55,6 +69,84 @@ public final class FloatKernels {
         new float[5][V + 1]);
     softmaxColumnsTransposed(new float[3][2 * V], new int[V + 1], new float[3][2 * V], V + 1,
         new float[5][2 * V]);
+    laneSums(new float[17 * V], 17, new float[32]);
+  }
+
+  private static VectorMask<Float> blocks(int h) {
+    boolean[] odd = new boolean[V];
+    for (int l = 0; l < V; l++) {
+      odd[l] = (l / h) % 2 == 1;
+    }
+    return VectorMask.fromArray(S, odd, 0);
+  }
+
+  private static VectorShuffle<Float> swaps(int h) {
+    int[] to = new int[V];
+    for (int l = 0; l < V; l++) {
+      to[l] = l ^ h;
+    }
+    return VectorShuffle.fromArray(S, to, 0);
+  }
+
+  private static VectorShuffle<Float> unreverse() {
+    int[] to = new int[V];
+    for (int l = 0; l < V; l++) {
+      to[l] = Integer.reverse(l) >>> 28;
+    }
+    return VectorShuffle.fromArray(S, to, 0);
+  }
+
+  /**
+   * {@code out[k] = sum of the lanes of acc[k V .. k V + V)} for k in [0, count): the sums over
+   * the batch that columnar backward passes leave in vectors. On 16 lanes, each group of 16
+   * vectors is summed by a butterfly (at each stage two vectors become one: the even blocks of
+   * one plus their swapped odd blocks, and the same for the other), 15 steps of four operations
+   * for 16 sums, where one sum alone takes a chain of 15 additions; other vectors and the rest
+   * add their halves first ({@code reduceLanes} on floats is an in-order chain). {@code out} is
+   * at least {@link #padded}{@code (count)} long.
+   */
+  public static void laneSums(float[] acc, int count, float[] out) {
+    int k = 0;
+    for (; V == 16 && k + 16 <= count; k += 16) {
+      int o = k * V;
+      FloatVector x0 = FloatVector.fromArray(S, acc, o + 0 * V);
+      FloatVector y0 = FloatVector.fromArray(S, acc, o + 1 * V);
+      FloatVector b0 = x0.blend(y0, M8).add(y0.blend(x0, M8).rearrange(X8));
+      FloatVector x1 = FloatVector.fromArray(S, acc, o + 2 * V);
+      FloatVector y1 = FloatVector.fromArray(S, acc, o + 3 * V);
+      FloatVector b1 = x1.blend(y1, M8).add(y1.blend(x1, M8).rearrange(X8));
+      FloatVector x2 = FloatVector.fromArray(S, acc, o + 4 * V);
+      FloatVector y2 = FloatVector.fromArray(S, acc, o + 5 * V);
+      FloatVector b2 = x2.blend(y2, M8).add(y2.blend(x2, M8).rearrange(X8));
+      FloatVector x3 = FloatVector.fromArray(S, acc, o + 6 * V);
+      FloatVector y3 = FloatVector.fromArray(S, acc, o + 7 * V);
+      FloatVector b3 = x3.blend(y3, M8).add(y3.blend(x3, M8).rearrange(X8));
+      FloatVector x4 = FloatVector.fromArray(S, acc, o + 8 * V);
+      FloatVector y4 = FloatVector.fromArray(S, acc, o + 9 * V);
+      FloatVector b4 = x4.blend(y4, M8).add(y4.blend(x4, M8).rearrange(X8));
+      FloatVector x5 = FloatVector.fromArray(S, acc, o + 10 * V);
+      FloatVector y5 = FloatVector.fromArray(S, acc, o + 11 * V);
+      FloatVector b5 = x5.blend(y5, M8).add(y5.blend(x5, M8).rearrange(X8));
+      FloatVector x6 = FloatVector.fromArray(S, acc, o + 12 * V);
+      FloatVector y6 = FloatVector.fromArray(S, acc, o + 13 * V);
+      FloatVector b6 = x6.blend(y6, M8).add(y6.blend(x6, M8).rearrange(X8));
+      FloatVector x7 = FloatVector.fromArray(S, acc, o + 14 * V);
+      FloatVector y7 = FloatVector.fromArray(S, acc, o + 15 * V);
+      FloatVector b7 = x7.blend(y7, M8).add(y7.blend(x7, M8).rearrange(X8));
+      FloatVector c0 = b0.blend(b1, M4).add(b1.blend(b0, M4).rearrange(X4));
+      FloatVector c1 = b2.blend(b3, M4).add(b3.blend(b2, M4).rearrange(X4));
+      FloatVector c2 = b4.blend(b5, M4).add(b5.blend(b4, M4).rearrange(X4));
+      FloatVector c3 = b6.blend(b7, M4).add(b7.blend(b6, M4).rearrange(X4));
+      FloatVector d0 = c0.blend(c1, M2).add(c1.blend(c0, M2).rearrange(X2));
+      FloatVector d1 = c2.blend(c3, M2).add(c3.blend(c2, M2).rearrange(X2));
+      d0.blend(d1, M1).add(d1.blend(d0, M1).rearrange(X1)).rearrange(UNREVERSE).intoArray(out, k);
+    }
+    for (; k < count; k++) {
+      FloatVector v = FloatVector.fromArray(S, acc, k * V);
+      FloatVector half = v.reinterpretShape(HALF, 0).reinterpretAsFloats()
+          .add(v.reinterpretShape(HALF, 1).reinterpretAsFloats());
+      out[k] = half.reduceLanes(VectorOperators.ADD);
+    }
   }
 
   /** The species generated code with columnar loops uses: the machine's preferred one. */

@@ -85,6 +85,14 @@ final class Columnar {
     type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     int units = hidden(plan).cols();
+    int sums = units * perUnitSums(head(plan).cols(), hidden(plan).fanIn());
+    type.addField(FieldSpec.builder(t.row(), "laneAcc", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $L[$L * LANES.length()]", t.t(), sums)
+        .addJavadoc("The backward pass's sums over the batch, one vector each, before their lanes"
+            + " are added.\n").build());
+    type.addField(FieldSpec.builder(t.row(), "laneOut", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $L[$T.padded($L)]", t.t(), kernels(t), sums)
+        .addJavadoc("Those sums, one number each.\n").build());
     type.addField(FieldSpec.builder(t.row(), "lastW", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $L[$L]", t.t(), units)
         .addJavadoc("The head's last column as the last forward pass used it.\n").build());
@@ -265,6 +273,26 @@ final class Columnar {
       c.add("// the last $L\n", rest > 1 ? rest + " units" : "unit");
       c.add(backwardPass(p, q, t, rest, Integer.toString(units - rest)));
     }
+    int sums = perUnitSums(classes, in);
+    c.add("// every sum's lanes added at once, then the gradients with their L2 term; the last\n");
+    c.add("// class's dW2 is minus the others'\n");
+    c.addStatement("$T.laneSums(laneAcc, $L, laneOut)", kernels(t), units * sums);
+    c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+    c.addStatement("$L[] a = $L[j]", t.t(), q.w());
+    c.addStatement("$L[] ga = $L[j]", t.t(), q.dw());
+    c.addStatement("int o = j * $L", sums);
+    List<String> classSums = new ArrayList<>();
+    for (int k = 0; k < classes - 1; k++) {
+      c.addStatement("ga[$1L] = laneOut[o + $1L] + reg * a[$1L]", k);
+      classSums.add("laneOut[o + " + k + "]");
+    }
+    c.addStatement("ga[$L] = -($L) + reg * a[$L]", classes - 1, String.join(" + ", classSums),
+        classes - 1);
+    for (int m = 0; m < in; m++) {
+      c.addStatement("g$1L[j] = laneOut[o + $2L] + reg * row$1L[j]", m, classes - 1 + m);
+    }
+    c.addStatement("gb[j] = laneOut[o + $L]", classes - 1 + in);
+    c.endControlFlow();
     c.add("// the head's bias gradient: sums of dzt over the padded batch, the last class's minus\n");
     c.add("// the others'\n");
     c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
@@ -291,6 +319,11 @@ final class Columnar {
         .build();
   }
 
+  /** Sums over the batch per hidden unit: dW2 for C - 1 classes, dW1 for D inputs, db1. */
+  static int perUnitSums(int classes, int in) {
+    return classes - 1 + in + 1;
+  }
+
   /**
    * Units a backward pass takes together: two share the loads of dzt and xt, but each keeps
    * C - 1 weights and C - 1 + D + 1 sums in registers, of AVX-512's 32 (three units measured no
@@ -314,7 +347,6 @@ final class Columnar {
       String unit = u == 0 ? j : j + " + " + u;
       c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
       c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
-      c.addStatement("$L[] ga$L = $L[$L]", t.t(), u, q.dw(), unit);
       for (int k = 0; k < last; k++) {
         c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k, u,
             last);
@@ -359,23 +391,19 @@ final class Columnar {
       c.addStatement("sb$1L = sb$1L.add(dz$1L)", u);
     }
     c.endControlFlow();
-    c.add("// the sums over the batch, with the L2 term (each vector's halves added, then the\n");
-    c.add("// lanes: reduceLanes adds lane after lane, a chain as long as the vector); the last\n");
-    c.add("// class's dW2 is minus the others'; the head's weights as used here, for the hidden\n");
-    c.add("// gradient rows on request\n");
+    c.add("// the sums over the batch stay vectors here; laneSums adds their lanes after the\n");
+    c.add("// last pass. The head's weights as used here, for the hidden gradient rows on request\n");
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      List<String> others = new ArrayList<>();
+      String base = "(" + unit + ") * " + perUnitSums(q.cols(), in);
+      int slot = 0;
       for (int k = 0; k < last; k++) {
-        c.addStatement("$L gw$L$L = $L", t.t(), u, k, sum("sw" + u + k, t));
-        c.addStatement("ga$1L[$2L] = gw$1L$2L + reg * a$1L[$2L]", u, k);
-        others.add("gw" + u + k);
+        c.addStatement("sw$L$L.intoArray(laneAcc, ($L + $L) * step)", u, k, base, slot++);
       }
-      c.addStatement("ga$1L[$2L] = -($3L) + reg * a$1L[$2L]", u, last, String.join(" + ", others));
       for (int m = 0; m < in; m++) {
-        c.addStatement("g$1L[$2L] = $3L + reg * row$1L[$2L]", m, unit, sum("sx" + u + m, t));
+        c.addStatement("sx$L$L.intoArray(laneAcc, ($L + $L) * step)", u, m, base, slot++);
       }
-      c.addStatement("gb[$L] = $L", unit, sum("sb" + u, t));
+      c.addStatement("sb$L.intoArray(laneAcc, ($L + $L) * step)", u, base, slot);
       for (int k = 0; k <= last; k++) {
         c.addStatement("col$1L[$2L] = a$3L[$1L]", k, unit, u);
       }
