@@ -27,7 +27,8 @@ import javax.lang.model.element.Modifier;
  *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
  *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
  *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
- *       {@code db1[j] = sum dz}, in registers until the pass ends. Softmax's gradient sums to
+ *       {@code db1[j] = sum dz}, in registers until the pass ends, then stored as vectors whose
+ *       lanes {@code laneSums} adds after the last pass. Softmax's gradient sums to
  *       zero over the classes, so the last class's {@code dzt} is minus the others': {@code dz}
  *       comes from C - 1 terms with the weights {@code W2[j][c] - W2[j][C-1]}, and the last
  *       class's {@code dW2} and {@code db2} are minus the others' sums (a quarter of the
