@@ -10,7 +10,7 @@
 #               passively, since a spinning worker makes DL4J slower on 2 shared cores)
 # --skip-build  reuse benchmarks/target/benchmarks.jar
 # --out DIR     where jmh.json, numpy.jsonl, table.md and the logs go
-#               (default benchmarks/target/results/<date-time>)
+#               (default benchmarks/results/<date-time>, which git ignores)
 set -euo pipefail
 
 # Everything runs inside main, which bash parses whole before running it: editing this file
@@ -46,7 +46,8 @@ main() {
 
   HERE="$(cd "$(dirname "$0")" && pwd)"
   ROOT="$(cd "$HERE/.." && pwd)"
-  OUT="${OUT:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
+  # outside target/, so that a `mvn clean` between runs does not delete them
+  OUT="${OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}"
   mkdir -p "$OUT"
   OUT="$(cd "$OUT" && pwd)"
 
