@@ -87,7 +87,7 @@ public final class DoubleKernels {
    * reduceLanes(ADD)} adds lane after lane, a chain as long as the vector). Every platform C2
    * vectorizes on has vectors of 128 bits or more.
    */
-  public static VectorSpecies<Double> halfSpecies() {
+  private static VectorSpecies<Double> halfSpecies() {
     int bits = Math.max(64, S.vectorBitSize() / 2);
     return VectorSpecies.of(double.class, VectorShape.forBitSize(bits));
   }

@@ -159,7 +159,7 @@ public final class FloatKernels {
    * reduceLanes(ADD)} adds lane after lane, a chain as long as the vector). Every platform C2
    * vectorizes on has vectors of 128 bits or more.
    */
-  public static VectorSpecies<Float> halfSpecies() {
+  private static VectorSpecies<Float> halfSpecies() {
     int bits = Math.max(64, S.vectorBitSize() / 2);
     return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
   }

@@ -21,8 +21,7 @@ final class ActivationEmitter {
   static CodeBlock forward(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     if (p.vectorActivation()) {
-      ClassName kernels =
-          ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
+      ClassName kernels = t.kernels();
       c.add("// $L with the Vector API's vectorized exp\n", p.activation());
       return switch (p.activation()) {
         case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.z(), p.h(),

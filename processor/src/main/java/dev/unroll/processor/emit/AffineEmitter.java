@@ -195,12 +195,12 @@ final class AffineEmitter {
       if (p.wp() != null) {
         c.add("// evaluating 1 to 3 samples: the weights streamed from their flat copy (fold())\n");
         c.beginControlFlow("if (!training && n < 4)");
-        c.addStatement("$T.productFlat($L, $L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
+        c.addStatement("$T.productFlat($L, $L, $L, $L, n, $L, $L, $L)", t.kernels(), p.in(),
             p.productWeights(), p.wp(), p.z(), p.fanIn(), lo, hi);
         c.nextControlFlow("else");
       }
       c.add("// register-blocked Vector API product (4 rows x 4 vectors per tile)\n");
-      c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.in(),
+      c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", t.kernels(), p.in(),
           p.productWeights(), p.z(), p.fanIn(), lo, hi);
       if (p.wp() != null) {
         c.endControlFlow();
@@ -219,10 +219,6 @@ final class AffineEmitter {
     pairedAxpy(c, t, "x", p.productWeights(), "z", p.fanIn(), lo, hi, "m", "j");
     c.endControlFlow();
     return c.build();
-  }
-
-  private static ClassName kernels(Num t) {
-    return ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
   }
 
   private static String sum(String bias, int in, String j, Num t) {
@@ -434,7 +430,7 @@ final class AffineEmitter {
   static CodeBlock weightGradBody(LayerPlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     if (p.vector()) {
-      return c.addStatement("$T.weightGradient($L, $L, $L, $L, reg, n, $L, $L, $L)", kernels(t),
+      return c.addStatement("$T.weightGradient($L, $L, $L, $L, reg, n, $L, $L, $L)", t.kernels(),
           p.in(), p.dz(), p.w(), p.dw(), p.fanIn(), lo, hi).build();
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
@@ -540,7 +536,7 @@ final class AffineEmitter {
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.dIn(), lo, hi, t.lit(0));
       c.endControlFlow();
-      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", kernels(t), p.dz(),
+      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", t.kernels(), p.dz(),
           p.wt(), p.dIn(), p.cols(), lo, hi).build();
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");

@@ -62,10 +62,6 @@ final class Columnar {
     return "d" + head(plan).zt();
   }
 
-  static ClassName kernels(Num t) {
-    return ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels");
-  }
-
   private static ClassName vec(Num t) {
     return ClassName.get(PKG, t.isFloat() ? "FloatVector" : "DoubleVector");
   }
@@ -73,26 +69,34 @@ final class Columnar {
   /** {@code new float[rows][FloatKernels.padded(maxBatch)]}: rows along the batch. */
   static FieldSpec paddedRows(Num t, String name, int rows, int maxBatch, String doc) {
     return FieldSpec.builder(t.rows(), name, Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $L[$L][$T.padded($L)]", t.t(), rows, kernels(t), maxBatch)
+        .initializer("new $L[$L][$T.padded($L)]", t.t(), rows, t.kernels(), maxBatch)
         .addJavadoc(doc + "\n")
         .build();
   }
 
-  /** The species constant and the flags of rows not yet written. */
+  /**
+   * The species constant, the transposed score gradient, the buffers of the backward's lane sums,
+   * the copy of the head's last column the relative scores need, and the flags of what the row
+   * arrays and the last class's scores lag behind.
+   */
   static void addFields(TypeSpec.Builder type, NetPlan plan, Num t) {
-    type.addField(species(t, "LANES", "species",
-        "The machine's preferred vector shape, as in the kernels."));
-    type.addField(species(t, "HALF", "halfSpecies", "Half of it, to sum the lanes of a vector."));
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
+                t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
+            "LANES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.species()", t.kernels())
+        .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
+        .build());
     type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     int units = hidden(plan).cols();
-    int sums = units * perUnitSums(head(plan).cols(), hidden(plan).fanIn());
+    int sums = laneSumCount(plan);
     type.addField(FieldSpec.builder(t.row(), "laneAcc", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $L[$L * LANES.length()]", t.t(), sums)
         .addJavadoc("The backward pass's sums over the batch, one vector each, before their lanes"
             + " are added.\n").build());
     type.addField(FieldSpec.builder(t.row(), "laneOut", Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $L[$T.padded($L)]", t.t(), kernels(t), sums)
+        .initializer("new $L[$T.padded($L)]", t.t(), t.kernels(), sums)
         .addJavadoc("Those sums, one number each.\n").build());
     type.addField(FieldSpec.builder(t.row(), "lastW", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $L[$L]", t.t(), units)
@@ -110,16 +114,6 @@ final class Columnar {
         "Whether the hidden layer's gradient rows lag the last backward()."));
   }
 
-  private static FieldSpec species(Num t, String name, String kernel, String doc) {
-    TypeName element = t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box();
-    return FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"), element),
-            name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.$L()", kernels(t), kernel)
-        .addJavadoc(doc + "\n")
-        .build();
-  }
-
   private static FieldSpec flag(String name, String doc) {
     return FieldSpec.builder(boolean.class, name, Modifier.PRIVATE).addJavadoc(doc + "\n").build();
   }
@@ -131,7 +125,6 @@ final class Columnar {
     int in = p.fanIn();
     int units = p.cols();
     int classes = q.cols();
-    boolean relu = p.hasOwnActivation();
     CodeBlock.Builder c = loopBounds(t);
     c.add("// the input transposed; zero past the batch\n");
     AffineEmitter.transposeInput(c, p, t);
@@ -141,32 +134,28 @@ final class Columnar {
     int last = classes - 1;
     c.add("// the scores relative to the last class's, d_c = s_c - s_last (softmax, its gradient\n");
     c.add("// and the prediction need only those): one multiply-add fewer per unit; s_last comes\n");
-    c.add("// from lastW and lastB when score() asks for it\n");
+    c.add("// from lastW and lastB when score() asks for it; the last row of zt is never written\n");
+    c.add("// and stays zero\n");
     c.addStatement("$L[] head = $L[0]", t.t(), q.b());
     for (int k = 0; k < last; k++) {
       c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.zt(), k);
       c.addStatement("java.util.Arrays.fill(s$L, 0, np, head[$L] - head[$L])", k, k, last);
     }
-    c.addStatement("java.util.Arrays.fill($L[$L], 0, np, $L)", q.zt(), last, t.lit(0));
     c.addStatement("lastB = head[$L]", last);
     c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
     for (int m = 0; m < in; m++) {
       c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
     }
     int group = unitsPerPass(in, classes);
-    c.add("// $L unit$L per pass over the batch: their outputs, then their terms of the scores\n",
-        group, group > 1 ? "s" : "");
-    if (group == 1) {
-      c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    } else {
-      c.beginControlFlow("for (int j = 0; j + $L < $L; j += $L)", group - 1, units, group);
-    }
-    c.add(unitPass(p, q, t, relu, group, "j"));
+    c.add("// $L units per pass over the batch: their outputs, then their terms of the scores\n",
+        group);
+    c.beginControlFlow("for (int j = 0; j + $L < $L; j += $L)", group - 1, units, group);
+    c.add(unitPass(p, q, t, group, "j"));
     c.endControlFlow();
     int rest = units % group;
     if (rest > 0) {
       c.add("// the last $L\n", rest > 1 ? rest + " units" : "unit");
-      c.add(unitPass(p, q, t, relu, rest, Integer.toString(units - rest)));
+      c.add(unitPass(p, q, t, rest, Integer.toString(units - rest)));
     }
     return MethodSpec.methodBuilder("forwardColumnar")
         .addModifiers(Modifier.PRIVATE)
@@ -180,22 +169,23 @@ final class Columnar {
   /** {@code np}, the batch in whole vectors, and {@code step}, the lanes of one. */
   private static CodeBlock.Builder loopBounds(Num t) {
     return CodeBlock.builder()
-        .addStatement("int np = $T.padded(n)", kernels(t))
+        .addStatement("int np = $T.padded(n)", t.kernels())
         .addStatement("int step = LANES.length()");
   }
 
   /**
    * Units a forward pass computes together: more share the loads and stores of the scores, but
-   * each holds 1 + D + C - 1 broadcast weights in registers; 24 of AVX-512's 32 is the budget.
+   * each holds 1 + D + C - 1 broadcast weights in registers; 24 of AVX-512's 32 is the budget
+   * (at least 2, as D <= 4 and C <= 8).
    */
   private static int unitsPerPass(int in, int classes) {
-    return Math.max(1, Math.min(4, 24 / (in + classes)));
+    return Math.min(4, 24 / (in + classes));
   }
 
   /** One pass over the batch computing {@code count} units from {@code j} on. */
-  private static CodeBlock unitPass(LayerPlan p, LayerPlan q, Num t, boolean relu, int count,
-      String j) {
+  private static CodeBlock unitPass(LayerPlan p, LayerPlan q, Num t, int count, String j) {
     CodeBlock.Builder c = CodeBlock.builder();
+    boolean relu = p.hasOwnActivation();
     ClassName v = vec(t);
     int in = p.fanIn();
     int classes = q.cols();
@@ -275,9 +265,22 @@ final class Columnar {
       c.add(backwardPass(p, q, t, rest, Integer.toString(units - rest)));
     }
     int sums = perUnitSums(classes, in);
+    int headSums = units * sums;
+    c.add("// the head's bias gradient: sums of dzt over the padded batch\n");
+    for (int k = 0; k < classes - 1; k++) {
+      c.addStatement("$T sc$L = $T.zero(LANES)", v, k, v);
+    }
+    c.beginControlFlow("for (int i = 0; i < np; i += step)");
+    for (int k = 0; k < classes - 1; k++) {
+      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", k, v);
+    }
+    c.endControlFlow();
+    for (int k = 0; k < classes - 1; k++) {
+      c.addStatement("sc$L.intoArray(laneAcc, $L * step)", k, headSums + k);
+    }
     c.add("// every sum's lanes added at once, then the gradients with their L2 term; the last\n");
-    c.add("// class's dW2 is minus the others'\n");
-    c.addStatement("$T.laneSums(laneAcc, $L, laneOut)", kernels(t), units * sums);
+    c.add("// class's dW2 and db2 are minus the others'\n");
+    c.addStatement("$T.laneSums(laneAcc, $L, laneOut)", t.kernels(), headSums + classes - 1);
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
     c.addStatement("$L[] a = $L[j]", t.t(), q.w());
     c.addStatement("$L[] ga = $L[j]", t.t(), q.dw());
@@ -294,23 +297,13 @@ final class Columnar {
     }
     c.addStatement("gb[j] = laneOut[o + $L]", classes - 1 + in);
     c.endControlFlow();
-    c.add("// the head's bias gradient: sums of dzt over the padded batch, the last class's minus\n");
-    c.add("// the others'\n");
     c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
+    List<String> biasSums = new ArrayList<>();
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("$T sc$L = $T.zero(LANES)", v, k, v);
+      c.addStatement("gc[$L] = laneOut[$L]", k, headSums + k);
+      biasSums.add("gc[" + k + "]");
     }
-    c.beginControlFlow("for (int i = 0; i < np; i += step)");
-    for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", k, v);
-    }
-    c.endControlFlow();
-    List<String> others = new ArrayList<>();
-    for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("gc[$1L] = $2L", k, sum("sc" + k, t));
-      others.add("gc[" + k + "]");
-    }
-    c.addStatement("gc[$L] = -($L)", classes - 1, String.join(" + ", others));
+    c.addStatement("gc[$L] = -($L)", classes - 1, String.join(" + ", biasSums));
     return MethodSpec.methodBuilder("backwardColumnar")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
@@ -318,6 +311,12 @@ final class Columnar {
         .addJavadoc("Layers 2 and 1 backward, columnar: every gradient in passes over units.\n")
         .addCode(c.build())
         .build();
+  }
+
+  /** The sums {@code laneSums} adds: every unit's, then the head's bias gradient for C - 1 classes. */
+  private static int laneSumCount(NetPlan plan) {
+    int classes = head(plan).cols();
+    return hidden(plan).cols() * perUnitSums(classes, hidden(plan).fanIn()) + classes - 1;
   }
 
   /** Sums over the batch per hidden unit: dW2 for C - 1 classes, dW1 for D inputs, db1. */
@@ -410,17 +409,6 @@ final class Columnar {
       }
     }
     return c.build();
-  }
-
-  /**
-   * The sum of the lanes of vector {@code v}, its halves added first. Written out here: the same
-   * expression behind a method call ran at a third of the speed (C2 boxed the vectors).
-   */
-  private static CodeBlock sum(String v, Num t) {
-    String as = t.isFloat() ? "reinterpretAsFloats()" : "reinterpretAsDoubles()";
-    return CodeBlock.of("$1L.reinterpretShape(HALF, 0).$3L\n"
-        + "    .add($1L.reinterpretShape(HALF, 1).$3L).reduceLanes($2T.ADD)", v,
-        ClassName.get(PKG, "VectorOperators"), as);
   }
 
   /** {@code activations()}: writes whatever rows lag, then returns the list. */

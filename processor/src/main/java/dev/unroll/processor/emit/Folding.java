@@ -1,6 +1,5 @@
 package dev.unroll.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -41,8 +40,7 @@ final class Folding {
         type.addMethod(LayerMethods.fold(p, t));
       }
       if (p.wp() != null) {
-        fold.addStatement("$T.flatten($L, $L)", ClassName.get("dev.unroll.vector",
-            t.isFloat() ? "FloatKernels" : "DoubleKernels"), p.wf() != null ? p.wf() : p.w(),
+        fold.addStatement("$T.flatten($L, $L)", t.kernels(), p.wf() != null ? p.wf() : p.w(),
             p.wp());
       }
     }

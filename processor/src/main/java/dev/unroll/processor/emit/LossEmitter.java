@@ -1,6 +1,5 @@
 package dev.unroll.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
@@ -31,7 +30,7 @@ final class LossEmitter {
     if (plan.columnar()) {
       c.add("// softmax cross-entropy on the transposed scores, the gradient transposed too\n");
       c.addStatement("double total = $T.softmaxColumnsTransposed($L, labels, $L, n, lossScratch)",
-          Columnar.kernels(t), Columnar.head(plan).zt(), Columnar.dScoresT(plan));
+          t.kernels(), Columnar.head(plan).zt(), Columnar.dScoresT(plan));
       c.add("// the gradient rows lag; the hidden layer's can no longer be formed (dzt changed)\n");
       c.addStatement("scoreGradStale = true");
       c.addStatement("hiddenGradStale = false");
@@ -41,7 +40,7 @@ final class LossEmitter {
       LayerPlan last = plan.layers().get(plan.layers().size() - 1);
       c.add("// softmax cross-entropy on the transposed scores, e^x and log with the Vector API\n");
       c.addStatement("double total = $T.softmaxColumns($L, labels, $L, n, lossScratch)",
-          ClassName.get("dev.unroll.vector", t.isFloat() ? "FloatKernels" : "DoubleKernels"),
+          t.kernels(),
           last.zt(), plan.dScores());
       return c.addStatement("dataLoss = total / n").build();
     }

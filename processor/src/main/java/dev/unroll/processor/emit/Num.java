@@ -1,6 +1,7 @@
 package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.unroll.spec.Precision;
 
@@ -43,5 +44,10 @@ final class Num {
 
   boolean isFloat() {
     return isFloat;
+  }
+
+  /** The Vector API kernels of this element type: {@code FloatKernels} or {@code DoubleKernels}. */
+  ClassName kernels() {
+    return ClassName.get("dev.unroll.vector", isFloat ? "FloatKernels" : "DoubleKernels");
   }
 }
