@@ -2,6 +2,7 @@ package dev.unroll.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
@@ -71,6 +72,76 @@ class ColumnarTest {
       assertSame(col.activations(), col.activations(), "one list, rows written in place");
       same(row.activations(), col.activations(), n, at + ", activation");
     }
+  }
+
+  static Stream<Arguments> reluNets() {
+    return Stream.of(
+        Arguments.of("float", (LongFunction<Model>) OtherSpecs_VectorHeadReluFloatNet::new),
+        Arguments.of("double", (LongFunction<Model>) OtherSpecs_VectorColumnarWideNet::new));
+  }
+
+  /**
+   * The columnar forward's ReLU works on the lanes' bits; it must give Math.max(u, 0) exactly:
+   * negatives, -0 and -inf to +0, positives and +inf unchanged, NaNs of either sign kept, so a
+   * NaN input makes the loss NaN as on the row layout. With W1's first row 1, its other rows 0
+   * and the bias -0, every unit's pre-activation is the first input, bit for bit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reluNets")
+  void reluOnBitsKeepsMathMaxRules(String precision, LongFunction<Model> make) {
+    boolean single = precision.equals("float");
+    double[] firsts = {-3, 2.5, -0.0, 0.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        single ? Float.MIN_VALUE : Double.MIN_VALUE, single ? -Float.MIN_VALUE : -Double.MIN_VALUE,
+        Double.NaN, Double.longBitsToDouble(0xFFF8000000000000L),
+        Double.longBitsToDouble(0xFFF0000000000001L), Double.longBitsToDouble(0x7FF0000000000001L)};
+    Model net = make.apply(3);
+    setUpPassThrough(net);
+    int n = firsts.length;
+    double[][] x = new double[n][net.inputs()];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(x[i], -1);
+      x[i][0] = firsts[i];
+    }
+    net.forward(x, n);
+    Tensor h = net.activations().get(0);
+    for (int i = 0; i < n; i++) {
+      double want = single ? Math.max((float) firsts[i], 0f) : Math.max(firsts[i], 0);
+      for (int j = 0; j < h.cols(); j++) {
+        double got = h.get(i, j);
+        String at = precision + ", input " + Long.toHexString(Double.doubleToRawLongBits(
+            firsts[i])) + ", unit " + j;
+        if (Double.isNaN(want)) {
+          assertTrue(Double.isNaN(got), at + ": " + got);
+        } else {
+          assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), at);
+        }
+      }
+    }
+    // one sample at a time: finite ones give a finite loss, NaNs of either sign a NaN loss
+    for (int i = 0; i < n; i++) {
+      if (Double.isInfinite(firsts[i])) {
+        continue;
+      }
+      net.forward(new double[][] {x[i]}, 1);
+      double loss = net.loss(new int[1], 1);
+      boolean nan = Double.isNaN(firsts[i]);
+      assertEquals(nan, Double.isNaN(loss), precision + ", sample " + i + ": loss " + loss);
+    }
+  }
+
+  private static void setUpPassThrough(Model net) {
+    List<Tensor> p = net.params();
+    Tensor w1 = p.get(0);
+    Tensor b1 = p.get(1);
+    for (int r = 0; r < w1.rows(); r++) {
+      for (int c = 0; c < w1.cols(); c++) {
+        w1.set(r, c, r == 0 ? 1 : 0);
+      }
+    }
+    for (int c = 0; c < b1.cols(); c++) {
+      b1.set(0, c, -0.0);
+    }
+    net.parametersChanged();
   }
 
   private static void copy(List<Tensor> from, List<Tensor> to) {

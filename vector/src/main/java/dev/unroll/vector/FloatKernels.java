@@ -21,6 +21,11 @@ import jdk.incubator.vector.VectorSpecies;
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  /**
+   * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted:
+   * e^64 and a sum of 8 such, times the batch, stay far below the type's largest value.
+   */
+  static final float UNSHIFTED = 64.0f;
   /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
   private static final boolean WIDE = S.vectorBitSize() >= 512;
   private static final VectorSpecies<Float> HALF = halfSpecies();
@@ -67,7 +72,7 @@ public final class FloatKernels {
     tanh(c, g, 5);
     softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
         new float[5][V + 1]);
-    softmaxColumnsTransposed(new float[3][2 * V], new int[V + 1], new float[3][2 * V], V + 1,
+    softmaxRelativeTransposed(new float[3][2 * V], new int[V + 1], new float[3][2 * V], V + 1,
         new float[5][2 * V]);
     laneSums(new float[17 * V], 17, new float[32]);
   }
@@ -590,7 +595,7 @@ public final class FloatKernels {
 
   /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
   public static void sigmoid(float[][] z, float[][] h, int n) {
-    FloatVector one = FloatVector.broadcast(S, 1);
+    FloatVector one = FloatVector.broadcast(S, 1.0f);
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
       float[] hi = h[i];
@@ -650,27 +655,51 @@ public final class FloatKernels {
   }
 
   /**
-   * {@link #softmaxColumns} with the gradient transposed too: {@code dt[c][i] = (p_c - [c ==
-   * y_i]) / n}, in whole vectors up to {@link #padded}{@code (n)} with the lanes past n set to
-   * zero, so that sums over the padded batch see only the samples. {@code st}, {@code dt} and the
-   * rows of {@code e} are at least that long; the scores past n must be finite.
+   * Softmax cross-entropy of n samples from their scores relative to the last class, transposed:
+   * {@code st[c][i] = s_c - s_(C-1)}, so the last row is zero (the columnar step computes them
+   * that way). Writes {@code dt[c][i] = (p_c - [c == y_i]) / n} in whole vectors up to {@link
+   * #padded}{@code (n)}, the lanes past n zero so that sums over the padded batch see only the
+   * samples, and returns {@code sum_i L_i}. While every relative score of a block of samples is
+   * at most {@value #UNSHIFTED} softmax needs no shift by the max: each {@code e^(s_c)} and
+   * their sum stay finite, and the last class's {@code e^0 = 1} needs no exp (a third of them at
+   * three classes). A block with a larger score, or an infinite one, takes the shifted formula,
+   * in scalars. {@code st}, {@code dt} and the rows of {@code e} are at least {@code
+   * padded(n)} long, {@code e} has {@code classes + 1} rows; the scores past n must be finite.
    */
-  public static double softmaxColumnsTransposed(float[][] st, int[] labels, float[][] dt,
+  public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
     int classes = st.length;
+    int last = classes - 1;
     int np = padded(n);
-    exponentials(st, n, np, e);
-    float[] scale = e[classes + 1];
-    for (int c = 0; c < classes; c++) {
-      float[] ec = e[c];
-      float[] dc = dt[c];
-      for (int i = 0; i < np; i += V) {
-        FloatVector.fromArray(S, ec, i).mul(FloatVector.fromArray(S, scale, i))
-            .intoArray(dc, i);
-      }
-      java.util.Arrays.fill(dc, n, np, 0.0f);
-    }
     float[] logSum = e[classes];
+    FloatVector one = FloatVector.broadcast(S, 1.0f);
+    FloatVector perSample = FloatVector.broadcast(S, (float) n);
+    for (int i = 0; i < np; i += V) {
+      FloatVector max = FloatVector.fromArray(S, st[0], i);
+      for (int c = 1; c < last; c++) {
+        max = max.max(FloatVector.fromArray(S, st[c], i));
+      }
+      // a NaN fails this test and goes on, to come out in the loss
+      if (max.reduceLanes(VectorOperators.MAX) > UNSHIFTED) {
+        shiftedBlock(st, dt, n, i, logSum);
+        continue;
+      }
+      FloatVector sum = one;
+      for (int c = 0; c < last; c++) {
+        FloatVector ec = FloatVector.fromArray(S, st[c], i).lanewise(VectorOperators.EXP);
+        ec.intoArray(e[c], i);
+        sum = sum.add(ec);
+      }
+      FloatVector scale = one.div(sum.mul(perSample));
+      for (int c = 0; c < last; c++) {
+        FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
+      }
+      scale.intoArray(dt[last], i);
+      sum.lanewise(VectorOperators.LOG).intoArray(logSum, i);
+    }
+    for (int c = 0; c < classes; c++) {
+      java.util.Arrays.fill(dt[c], n, np, 0.0f);
+    }
     double total = 0;
     float invN = 1.0f / n;
     for (int i = 0; i < n; i++) {
@@ -679,6 +708,31 @@ public final class FloatKernels {
       total += logSum[i] - st[y][i];
     }
     return total;
+  }
+
+  /**
+   * One block of {@link #softmaxRelativeTransposed} shifted by its max, {@code L_i = log(sum_c
+   * e^(s_c - max)) + max - s_y}, with the last class's relative score 0 among the scores.
+   */
+  private static void shiftedBlock(float[][] st, float[][] dt, int n, int from, float[] logSum) {
+    int last = st.length - 1;
+    for (int i = from; i < from + V; i++) {
+      float max = 0;
+      for (int c = 0; c < last; c++) {
+        max = Math.max(max, st[c][i]);
+      }
+      float sum = 0;
+      for (int c = 0; c <= last; c++) {
+        float ec = (float) Math.exp(st[c][i] - max);
+        dt[c][i] = ec;
+        sum += ec;
+      }
+      float scale = 1 / (sum * n);
+      for (int c = 0; c <= last; c++) {
+        dt[c][i] *= scale;
+      }
+      logSum[i] = (float) Math.log(sum) + max;
+    }
   }
 
   /**

@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  *       W2[j][C-1]) ht[j]}, while they are in registers (softmax, its gradient and the
  *       prediction depend only on differences of scores; {@code score()} adds the last class's,
  *       computed on request from a copy of the weights the pass used);
- *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxColumnsTransposed});
+ *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxRelativeTransposed}: no
+ *       shift by the max while the relative scores are small, the last class needs no exp);
  *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
  *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
  *       {@code db1[j] = sum dz}, in registers until the pass ends, then stored as vectors whose
@@ -60,6 +61,24 @@ final class Columnar {
   /** {@code dzt2}: the scores' gradient, transposed. */
   static String dScoresT(NetPlan plan) {
     return "d" + head(plan).zt();
+  }
+
+  private static final ClassName OPS = ClassName.get(PKG, "VectorOperators");
+
+  /**
+   * ReLU on the lanes' bits. {@code FloatVector.max} compiles to a long sequence on JDK 17 (it
+   * keeps Java's NaN and -0 rules around the machine's max); these four integer operations give
+   * {@code Math.max(u, 0)} exactly: a lane is cleared when its sign is set and it is not a NaN,
+   * i.e. when both {@code bits} and {@code bits + 0x7FFFFF} (float; {@code 2^52 - 1} for double)
+   * are negative, for a negative NaN's bits lie above {@code bits(-inf) = -0x800000}.
+   */
+  private static final String RELU_BITS =
+      "// h = max(u, 0) on the bits: lanes whose bits and bits + $L are both negative (sign\n"
+      + "// set, not a NaN: -0 to -inf) are cleared; Math.max's result, NaN and -0 included,\n"
+      + "// in four integer operations (FloatVector.max takes many more on JDK 17)\n";
+
+  private static ClassName bits(Num t) {
+    return ClassName.get(PKG, t.isFloat() ? "IntVector" : "LongVector");
   }
 
   private static ClassName vec(Num t) {
@@ -212,7 +231,17 @@ final class Columnar {
       for (int m = 0; m < in; m++) {
         sum = "x" + m + ".fma(iw" + u + m + ", " + sum + ")";
       }
-      c.addStatement("$T u$L = $L$L", v, u, sum, relu ? ".max(" + t.lit(0) + ")" : "");
+      if (!relu) {
+        c.addStatement("$T u$L = $L", v, u, sum);
+      } else {
+        if (u == 0) {
+          c.add(RELU_BITS, t.isFloat() ? "0x7FFFFF" : "0xFFFFFFFFFFFFFL");
+        }
+        c.addStatement("$T q$L = $L.viewAsIntegralLanes()", bits(t), u, sum);
+        c.addStatement("$T u$L = q$L.lanewise($T.AND_NOT, q$L.and(q$L.add($L)).lanewise($T.ASHR, "
+            + "$L)).viewAsFloatingLanes()", v, u, u, OPS, u, u,
+            t.isFloat() ? "0x7FFFFF" : "0xFFFFFFFFFFFFFL", OPS, t.isFloat() ? 31 : 63);
+      }
       c.addStatement("u$L.intoArray(o$L, i)", u, u);
     }
     for (int k = 0; k < classes - 1; k++) {
@@ -339,7 +368,6 @@ final class Columnar {
   private static CodeBlock backwardPass(LayerPlan p, LayerPlan q, Num t, int count, String j) {
     CodeBlock.Builder c = CodeBlock.builder();
     ClassName v = vec(t);
-    ClassName ops = ClassName.get(PKG, "VectorOperators");
     int in = p.fanIn();
     int last = q.cols() - 1;
     boolean relu = p.hasOwnActivation();
@@ -380,8 +408,13 @@ final class Columnar {
             relu ? ", dz = dh [h > 0]" : " = dz");
       }
       if (relu) {
-        c.addStatement("$T dz$L = $L.blend($L, u$L.compare($T.LE, $L))", v, u, dh, t.lit(0), u,
-            ops, t.lit(0));
+        if (u == 0) {
+          c.add("// [h > 0] as a bit mask: h is +0 or positive (or NaN), so -bits(h) is negative\n"
+              + "// exactly where h > 0 and its sign shifted across the lane is the mask\n");
+        }
+        c.addStatement("$T dz$L = $L.viewAsIntegralLanes().and(u$L.viewAsIntegralLanes().neg()"
+            + ".lanewise($T.ASHR, $L)).viewAsFloatingLanes()", v, u, dh, u, OPS,
+            t.isFloat() ? 31 : 63);
       } else {
         c.addStatement("$T dz$L = $L", v, u, dh);
       }

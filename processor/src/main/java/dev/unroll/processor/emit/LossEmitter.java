@@ -29,7 +29,7 @@ final class LossEmitter {
     int classes = plan.spec().outputs();
     if (plan.columnar()) {
       c.add("// softmax cross-entropy on the transposed scores, the gradient transposed too\n");
-      c.addStatement("double total = $T.softmaxColumnsTransposed($L, labels, $L, n, lossScratch)",
+      c.addStatement("double total = $T.softmaxRelativeTransposed($L, labels, $L, n, lossScratch)",
           t.kernels(), Columnar.head(plan).zt(), Columnar.dScoresT(plan));
       c.add("// the gradient rows lag; the hidden layer's can no longer be formed (dzt changed)\n");
       c.addStatement("scoreGradStale = true");
