@@ -1,0 +1,132 @@
+package dev.unroll.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The matrix kernels against plain loops in double, on shapes that reach every path: rows in
+ * groups of 4 and 8 and the rows left over, whole 4-vector strips, and narrow column ranges
+ * (a few columns, a vector and a bit, just under a strip) that take the tail kernels; column
+ * ranges that start past 0, as the threads' pieces do.
+ */
+class ProductTest {
+  @ParameterizedTest(name = "n={0} k={1} cols [{2}, {3})")
+  @CsvSource({"37, 21, 0, 10", "9, 40, 0, 70", "4, 5, 0, 1", "8, 16, 64, 145", "3, 13, 0, 70",
+      "1, 7, 0, 33", "16, 33, 0, 128", "12, 9, 64, 127"})
+  void floatKernelsMatchPlainLoops(int n, int k, int j0, int j1) {
+    SplittableRandom rng = new SplittableRandom(n * 131 + k);
+    int cols = j0 == 0 ? j1 : j1 + 3; // rows ending at j1, as a narrow head's do, or past it
+    float[][] a = floats(rng, n, k);
+    float[][] b = floats(rng, k, cols);
+    float[][] c = floats(rng, n, cols);
+    float[][] c0 = copy(c);
+    FloatKernels.product(a, b, c, n, k, j0, j1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < cols; j++) {
+        double want = c0[i][j];
+        if (j >= j0 && j < j1) {
+          for (int m = 0; m < k; m++) {
+            want += (double) a[i][m] * b[m][j];
+          }
+        }
+        assertEquals(want, c[i][j], 1e-5 * k, "product [" + i + "][" + j + "]");
+      }
+    }
+    float[][] d = floats(rng, n, cols);
+    float[][] g = floats(rng, k, cols);
+    float[][] g0 = copy(g);
+    float reg = 0.25f;
+    FloatKernels.weightGradient(a, d, b, g, reg, n, k, j0, j1);
+    for (int m = 0; m < k; m++) {
+      for (int j = 0; j < cols; j++) {
+        double want = g0[m][j];
+        if (j >= j0 && j < j1) {
+          want = reg * b[m][j];
+          for (int i = 0; i < n; i++) {
+            want += (double) a[i][m] * d[i][j];
+          }
+        }
+        assertEquals(want, g[m][j], 1e-5 * n, "weight gradient [" + m + "][" + j + "]");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "n={0} k={1} cols [{2}, {3})")
+  @CsvSource({"37, 21, 0, 10", "9, 40, 0, 70", "4, 5, 0, 1", "8, 16, 64, 145", "3, 13, 0, 33"})
+  void doubleKernelsMatchPlainLoops(int n, int k, int j0, int j1) {
+    SplittableRandom rng = new SplittableRandom(n * 131 + k);
+    int cols = j0 == 0 ? j1 : j1 + 3; // rows ending at j1, as a narrow head's do, or past it
+    double[][] a = doubles(rng, n, k);
+    double[][] b = doubles(rng, k, cols);
+    double[][] c = doubles(rng, n, cols);
+    double[][] c0 = copy(c);
+    DoubleKernels.product(a, b, c, n, k, j0, j1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < cols; j++) {
+        double want = c0[i][j];
+        if (j >= j0 && j < j1) {
+          for (int m = 0; m < k; m++) {
+            want += a[i][m] * b[m][j];
+          }
+        }
+        assertEquals(want, c[i][j], 1e-13 * k, "product [" + i + "][" + j + "]");
+      }
+    }
+    double[][] d = doubles(rng, n, cols);
+    double[][] g = doubles(rng, k, cols);
+    double[][] g0 = copy(g);
+    double reg = 0.25;
+    DoubleKernels.weightGradient(a, d, b, g, reg, n, k, j0, j1);
+    for (int m = 0; m < k; m++) {
+      for (int j = 0; j < cols; j++) {
+        double want = g0[m][j];
+        if (j >= j0 && j < j1) {
+          want = reg * b[m][j];
+          for (int i = 0; i < n; i++) {
+            want += a[i][m] * d[i][j];
+          }
+        }
+        assertEquals(want, g[m][j], 1e-13 * n, "weight gradient [" + m + "][" + j + "]");
+      }
+    }
+  }
+
+  private static float[][] floats(SplittableRandom rng, int rows, int cols) {
+    float[][] a = new float[rows][cols];
+    for (float[] row : a) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = (float) rng.nextDouble(-1, 1);
+      }
+    }
+    return a;
+  }
+
+  private static double[][] doubles(SplittableRandom rng, int rows, int cols) {
+    double[][] a = new double[rows][cols];
+    for (double[] row : a) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = rng.nextDouble(-1, 1);
+      }
+    }
+    return a;
+  }
+
+  private static float[][] copy(float[][] a) {
+    float[][] b = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = a[i].clone();
+    }
+    return b;
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] b = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = a[i].clone();
+    }
+    return b;
+  }
+}
