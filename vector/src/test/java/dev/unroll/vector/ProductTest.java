@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The matrix kernels against plain loops in double, on shapes that reach every path: rows in
+ * The matrix kernels (product, the product with its second factor transposed, the weight
+ * gradient) against plain loops in double, on shapes that reach every path: rows in
  * groups of 4 and 8 and the rows left over, whole 4-vector strips, and narrow column ranges
  * (a few columns, a vector and a bit, just under a strip) that take the tail kernels; column
  * ranges that start past 0, as the threads' pieces do.
@@ -33,6 +34,20 @@ class ProductTest {
           }
         }
         assertEquals(want, c[i][j], 1e-5 * k, "product [" + i + "][" + j + "]");
+      }
+    }
+    // the same product with b given transposed
+    float[][] bt = new float[cols][k];
+    for (int m = 0; m < k; m++) {
+      for (int j = 0; j < cols; j++) {
+        bt[j][m] = b[m][j];
+      }
+    }
+    float[][] ct = copy(c0);
+    FloatKernels.productTransposed(a, bt, ct, n, k, j0, j1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < cols; j++) {
+        assertEquals(c[i][j], ct[i][j], 1e-5 * k, "product of bt [" + i + "][" + j + "]");
       }
     }
     float[][] d = floats(rng, n, cols);
@@ -73,6 +88,19 @@ class ProductTest {
           }
         }
         assertEquals(want, c[i][j], 1e-13 * k, "product [" + i + "][" + j + "]");
+      }
+    }
+    double[][] bt = new double[cols][k];
+    for (int m = 0; m < k; m++) {
+      for (int j = 0; j < cols; j++) {
+        bt[j][m] = b[m][j];
+      }
+    }
+    double[][] ct = copy(c0);
+    DoubleKernels.productTransposed(a, bt, ct, n, k, j0, j1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < cols; j++) {
+        assertEquals(c[i][j], ct[i][j], 1e-13 * k, "product of bt [" + i + "][" + j + "]");
       }
     }
     double[][] d = doubles(rng, n, cols);

@@ -468,9 +468,10 @@ final class AffineEmitter {
 
   /**
    * Input gradient {@code dx = dz W^T}. Few columns: one short dot product per input, written out.
-   * Otherwise W is first transposed into {@code wt} (cols x fan_in), which turns each row of dx
-   * into a sum of axpys over rows of W^T (vectorized) instead of fan_in dot products (whose
-   * floating-point sums C2 will not reorder, so they would stay scalar).
+   * Otherwise, on the plain backend, W is first transposed into {@code wt} (cols x fan_in), which
+   * turns each row of dx into a sum of axpys over rows of W^T (vectorized) instead of fan_in dot
+   * products (whose floating-point sums C2 will not reorder, so they would stay scalar); the
+   * vector kernels pack W^T's panels from W's rows themselves ({@code productTransposed}).
    */
   static CodeBlock backwardInput(LayerPlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
@@ -515,17 +516,24 @@ final class AffineEmitter {
       c.endControlFlow();
       return c.build();
     }
+    boolean copy = !p.inputGradFromRows();
     if (p.parallel()) {
       c.beginControlFlow("if (workers == null)");
-      c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+      if (copy) {
+        c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+      }
       c.addStatement("$L(n, 0, $L)", p.inputGrad(), p.fanIn());
       c.nextControlFlow("else");
-      c.addStatement("workers.run($LTask)", p.transpose());
+      if (copy) {
+        c.addStatement("workers.run($LTask)", p.transpose());
+      }
       c.addStatement("workers.run($LTask)", p.inputGrad());
       c.endControlFlow();
       return c.build();
     }
-    c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+    if (copy) {
+      c.addStatement("$T.transpose($L, $L)", OPS, p.w(), p.wt());
+    }
     return c.add(inputGradBody(p, t, "0", Integer.toString(p.fanIn()))).build();
   }
 
@@ -536,8 +544,9 @@ final class AffineEmitter {
       c.beginControlFlow("for (int i = 0; i < n; i++)");
       c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.dIn(), lo, hi, t.lit(0));
       c.endControlFlow();
-      return c.addStatement("$T.product($L, $L, $L, n, $L, $L, $L)", t.kernels(), p.dz(),
-          p.wt(), p.dIn(), p.cols(), lo, hi).build();
+      c.add("// panels packed from W's rows: no transposed copy of W\n");
+      return c.addStatement("$T.productTransposed($L, $L, $L, n, $L, $L, $L)", t.kernels(),
+          p.dz(), p.w(), p.dIn(), p.cols(), lo, hi).build();
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] d = $L[i]", t.t(), p.dz());

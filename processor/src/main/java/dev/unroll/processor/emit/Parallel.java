@@ -65,8 +65,10 @@ final class Parallel {
       if (p.wt() != null) {
         add(type, p.inputGrad(), p.fanIn(), "Inputs [j0, j1) of layer " + p.index()
             + "'s dx = dz W^T.", AffineEmitter.inputGradBody(p, t, "j0", "j1"));
-        task(type, p.transpose(), CodeBlock.of("$T.transpose($L, $L, $L, $L)", OPS, p.w(), p.wt(),
-            bound("part", p.cols()), bound("part + 1", p.cols())));
+        if (!p.inputGradFromRows()) {
+          task(type, p.transpose(), CodeBlock.of("$T.transpose($L, $L, $L, $L)", OPS, p.w(),
+              p.wt(), bound("part", p.cols()), bound("part + 1", p.cols())));
+        }
       }
       task(type, p.descend(), CodeBlock.of("$T.descend($L, $L, rate, $L, $L)", OPS, p.w(),
           p.dw(), bound("part", p.fanIn()), bound("part + 1", p.fanIn())));

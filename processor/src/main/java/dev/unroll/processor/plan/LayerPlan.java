@@ -118,6 +118,15 @@ public record LayerPlan(
     return "inputGrad" + index();
   }
 
+  /**
+   * Whether the vector kernels read {@code dx = dz W^T} from W's rows ({@code
+   * productTransposed}, which packs its panels from them) instead of a transposed copy {@code
+   * wt}: then no {@code wt} is kept and no transpose runs.
+   */
+  public boolean inputGradFromRows() {
+    return vector && wt != null && dwt == null && !unrollCols;
+  }
+
   /** Task transposing a column range of the weights into {@code wt}. */
   public String transpose() {
     return "transpose" + index();
