@@ -53,7 +53,7 @@ public final class DoubleKernels {
     double[][] g = new double[5][cols];
     product(a, b, c, 5, 5, 0, cols);
     product(a, b, c, 1, 5, 0, cols);
-    double[] flat = new double[5 * cols];
+    double[] flat = new double[flatSize(5, cols)];
     flatten(b, flat);
     productFlat(a, b, flat, c, 1, 5, 0, cols);
     weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
@@ -559,20 +559,59 @@ public final class DoubleKernels {
    * streaming the weights: 98 GB/s flat against 77 from row arrays, measured on 784 x 256);
    * the narrower blocks read {@code b}.
    */
-  public static void productFlat(double[][] a, double[][] b, double[] flat, double[][] c, int n,
-      int k, int j0, int j1) {
+  public static void productFlat(double[][] a, double[][] b, double[] flat, double[][] c, int n, int k,
+      int j0, int j1) {
     int ld = b[0].length;
+    int rest = ld % V;
+    // the columns after the last whole vector from their padded copy, when this range has them
+    boolean padded = rest != 0 && j1 == ld && j0 <= ld - rest
+        && flat.length >= flatSize(k, ld);
+    int hi = padded ? ld - rest : j1;
     for (int i = 0; i < n; i++) {
-      int j = rowFlat(a[i], flat, ld, c[i], k, j0, j1);
-      row(a[i], b, c[i], k, j, j1);
+      int j = rowFlat(a[i], flat, ld, c[i], k, j0, hi);
+      row(a[i], b, c[i], k, j, hi);
+      if (padded) {
+        // one vector, its lanes past the last column zero in the weights: c's row ends at ld,
+        // so the vector goes through a scratch one; a sum over m in order, as productTail's
+        double[] scratch = panel(1, 1);
+        System.arraycopy(c[i], hi, scratch, 0, rest);
+        java.util.Arrays.fill(scratch, rest, V, 0.0);
+        double[] ai = a[i];
+        DoubleVector s = DoubleVector.fromArray(S, scratch, 0);
+        for (int m = 0, p = k * ld; m < k; m++, p += V) {
+          s = DoubleVector.fromArray(S, flat, p).fma(DoubleVector.broadcast(S, ai[m]), s);
+        }
+        s.intoArray(scratch, 0);
+        System.arraycopy(scratch, 0, c[i], hi, rest);
+      }
     }
   }
 
-  /** {@code flat[m * cols + j] = b[m][j]}: the weights row after row in one array. */
+  /**
+   * Length of the flat copy of a k x cols weight matrix: its rows, then, when cols is not a
+   * whole number of vectors, the last partial vector of each row padded with zeros (a 10-class
+   * head read as one vector per row instead of ten scalars).
+   */
+  public static int flatSize(int k, int cols) {
+    return cols % V == 0 ? k * cols : k * cols + k * V;
+  }
+
+  /**
+   * {@code flat[m * cols + j] = b[m][j]}: the weights row after row in one array; then, if
+   * {@code flat} has room for it ({@link #flatSize}), each row's last partial vector padded.
+   */
   public static void flatten(double[][] b, double[] flat) {
+    int k = b.length;
     int cols = b[0].length;
-    for (int m = 0; m < b.length; m++) {
+    for (int m = 0; m < k; m++) {
       System.arraycopy(b[m], 0, flat, m * cols, cols);
+    }
+    int rest = cols % V;
+    if (rest != 0 && flat.length >= flatSize(k, cols)) {
+      for (int m = 0, p = k * cols; m < k; m++, p += V) {
+        System.arraycopy(b[m], cols - rest, flat, p, rest);
+        java.util.Arrays.fill(flat, p + rest, p + V, 0.0);
+      }
     }
   }
 

@@ -63,7 +63,7 @@ public final class FloatKernels {
     float[][] g = new float[5][cols];
     product(a, b, c, 5, 5, 0, cols);
     product(a, b, c, 1, 5, 0, cols);
-    float[] flat = new float[5 * cols];
+    float[] flat = new float[flatSize(5, cols)];
     flatten(b, flat);
     productFlat(a, b, flat, c, 1, 5, 0, cols);
     weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
@@ -634,17 +634,56 @@ public final class FloatKernels {
   public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n, int k,
       int j0, int j1) {
     int ld = b[0].length;
+    int rest = ld % V;
+    // the columns after the last whole vector from their padded copy, when this range has them
+    boolean padded = rest != 0 && j1 == ld && j0 <= ld - rest
+        && flat.length >= flatSize(k, ld);
+    int hi = padded ? ld - rest : j1;
     for (int i = 0; i < n; i++) {
-      int j = rowFlat(a[i], flat, ld, c[i], k, j0, j1);
-      row(a[i], b, c[i], k, j, j1);
+      int j = rowFlat(a[i], flat, ld, c[i], k, j0, hi);
+      row(a[i], b, c[i], k, j, hi);
+      if (padded) {
+        // one vector, its lanes past the last column zero in the weights: c's row ends at ld,
+        // so the vector goes through a scratch one; a sum over m in order, as productTail's
+        float[] scratch = panel(1, 1);
+        System.arraycopy(c[i], hi, scratch, 0, rest);
+        java.util.Arrays.fill(scratch, rest, V, 0.0f);
+        float[] ai = a[i];
+        FloatVector s = FloatVector.fromArray(S, scratch, 0);
+        for (int m = 0, p = k * ld; m < k; m++, p += V) {
+          s = FloatVector.fromArray(S, flat, p).fma(FloatVector.broadcast(S, ai[m]), s);
+        }
+        s.intoArray(scratch, 0);
+        System.arraycopy(scratch, 0, c[i], hi, rest);
+      }
     }
   }
 
-  /** {@code flat[m * cols + j] = b[m][j]}: the weights row after row in one array. */
+  /**
+   * Length of the flat copy of a k x cols weight matrix: its rows, then, when cols is not a
+   * whole number of vectors, the last partial vector of each row padded with zeros (a 10-class
+   * head read as one vector per row instead of ten scalars).
+   */
+  public static int flatSize(int k, int cols) {
+    return cols % V == 0 ? k * cols : k * cols + k * V;
+  }
+
+  /**
+   * {@code flat[m * cols + j] = b[m][j]}: the weights row after row in one array; then, if
+   * {@code flat} has room for it ({@link #flatSize}), each row's last partial vector padded.
+   */
   public static void flatten(float[][] b, float[] flat) {
+    int k = b.length;
     int cols = b[0].length;
-    for (int m = 0; m < b.length; m++) {
+    for (int m = 0; m < k; m++) {
       System.arraycopy(b[m], 0, flat, m * cols, cols);
+    }
+    int rest = cols % V;
+    if (rest != 0 && flat.length >= flatSize(k, cols)) {
+      for (int m = 0, p = k * cols; m < k; m++, p += V) {
+        System.arraycopy(b[m], cols - rest, flat, p, rest);
+        java.util.Arrays.fill(flat, p + rest, p + V, 0.0f);
+      }
     }
   }
 

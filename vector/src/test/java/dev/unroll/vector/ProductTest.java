@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The matrix kernels (product, the product with its second factor transposed, the weight
- * gradient) against plain loops in double, on shapes that reach every path: rows in
+ * The matrix kernels (product, the product with its second factor transposed, the flat
+ * one-row product of evaluation, the weight gradient) against plain loops in double, on shapes that reach every path: rows in
  * groups of 4 and 8 and the rows left over, whole 4-vector strips, and narrow column ranges
  * (a few columns, a vector and a bit, just under a strip) that take the tail kernels; column
  * ranges that start past 0, as the threads' pieces do.
@@ -48,6 +48,17 @@ class ProductTest {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < cols; j++) {
         assertEquals(c[i][j], ct[i][j], 1e-5 * k, "product of bt [" + i + "][" + j + "]");
+      }
+    }
+    // evaluation of up to 3 rows from the flat copy, its padded tail included
+    float[] flat = new float[FloatKernels.flatSize(k, cols)];
+    FloatKernels.flatten(b, flat);
+    float[][] cf = copy(c0);
+    int few = Math.min(n, 3);
+    FloatKernels.productFlat(a, b, flat, cf, few, k, j0, j1);
+    for (int i = 0; i < few; i++) {
+      for (int j = 0; j < cols; j++) {
+        assertEquals(c[i][j], cf[i][j], 1e-5 * k, "flat product [" + i + "][" + j + "]");
       }
     }
     float[][] d = floats(rng, n, cols);
@@ -101,6 +112,17 @@ class ProductTest {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < cols; j++) {
         assertEquals(c[i][j], ct[i][j], 1e-13 * k, "product of bt [" + i + "][" + j + "]");
+      }
+    }
+    // evaluation of up to 3 rows from the flat copy, its padded tail included
+    double[] flat = new double[DoubleKernels.flatSize(k, cols)];
+    DoubleKernels.flatten(b, flat);
+    double[][] cf = copy(c0);
+    int few = Math.min(n, 3);
+    DoubleKernels.productFlat(a, b, flat, cf, few, k, j0, j1);
+    for (int i = 0; i < few; i++) {
+      for (int j = 0; j < cols; j++) {
+        assertEquals(c[i][j], cf[i][j], 1e-13 * k, "flat product [" + i + "][" + j + "]");
       }
     }
     double[][] d = doubles(rng, n, cols);

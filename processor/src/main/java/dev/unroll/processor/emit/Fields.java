@@ -69,7 +69,7 @@ final class Fields {
     }
     if (p.wp() != null) {
       f.add(FieldSpec.builder(t.row(), p.wp(), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $L[$L]", t.t(), p.fanIn() * cols)
+          .initializer("new $L[$T.flatSize($L, $L)]", t.t(), t.kernels(), p.fanIn(), cols)
           .addJavadoc("{@code $L}$L row after row in one array, for evaluating 1 to 3 samples"
               + " (see fold()).\n", p.w(), p.wf() != null ? " with batch norm folded in" : "")
           .build());
