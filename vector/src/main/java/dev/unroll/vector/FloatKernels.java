@@ -1,6 +1,7 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -21,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  /** Int lanes as many as {@link #S}'s: the labels beside a vector of scores. */
+  private static final VectorSpecies<Integer> LABELS = S.withLanes(int.class);
   /**
    * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted:
    * e^64 and a sum of 8 such, times the batch, stay far below the type's largest value.
@@ -72,7 +75,12 @@ public final class FloatKernels {
     tanh(c, g, 5);
     softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
         new float[5][V + 1]);
-    softmaxRelativeTransposed(new float[3][2 * V], new int[V + 1], new float[3][2 * V], V + 1,
+    // both paths of the relative softmax: small scores, and a block with one above UNSHIFTED
+    float[][] scores = new float[3][2 * V];
+    scores[0][V + 1] = 2 * UNSHIFTED;
+    softmaxRelativeTransposed(scores, new int[2 * V], new float[3][2 * V], 2 * V,
+        new float[5][2 * V]);
+    softmaxRelativeTransposed(scores, new int[V + 1], new float[3][2 * V], V + 1,
         new float[5][2 * V]);
     laneSums(new float[17 * V], 17, new float[32]);
   }
@@ -936,17 +944,22 @@ public final class FloatKernels {
    * at most {@value #UNSHIFTED} softmax needs no shift by the max: each {@code e^(s_c)} and
    * their sum stay finite, and the last class's {@code e^0 = 1} needs no exp (a third of them at
    * three classes). A block with a larger score, or an infinite one, takes the shifted formula,
-   * in scalars. {@code st}, {@code dt} and the rows of {@code e} are at least {@code
-   * padded(n)} long, {@code e} has {@code classes + 1} rows; the scores past n must be finite.
+   * the same way with one more exp. {@code st}, {@code dt} and the rows of {@code e} are at
+   * least {@code padded(n)} long, {@code e} has {@code classes + 2} rows; the scores past n must
+   * be finite.
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
     int classes = st.length;
     int last = classes - 1;
     int np = padded(n);
-    float[] logSum = e[classes];
+    float[] sums = e[classes];
+    // per sample, log(sum_c e^(s_c)) and then L_i; summed after the loop
+    float[] loss = e[classes + 1];
+    float invN = 1.0f / n;
     FloatVector one = FloatVector.broadcast(S, 1.0f);
     FloatVector perSample = FloatVector.broadcast(S, (float) n);
+    IntVector invNBits = FloatVector.broadcast(S, invN).viewAsIntegralLanes();
     for (int i = 0; i < np; i += V) {
       FloatVector max = FloatVector.fromArray(S, st[0], i);
       for (int c = 1; c < last; c++) {
@@ -954,58 +967,80 @@ public final class FloatKernels {
       }
       // a NaN fails this test and goes on, to come out in the loss
       if (max.reduceLanes(VectorOperators.MAX) > UNSHIFTED) {
-        shiftedBlock(st, dt, n, i, logSum);
-        continue;
+        shiftedExponentials(st, e, i);
+      } else {
+        FloatVector sum = one;
+        for (int c = 0; c < last; c++) {
+          FloatVector ec = FloatVector.fromArray(S, st[c], i).lanewise(VectorOperators.EXP);
+          ec.intoArray(e[c], i);
+          sum = sum.add(ec);
+        }
+        one.intoArray(e[last], i);
+        sum.intoArray(sums, i);
+        sum.lanewise(VectorOperators.LOG).intoArray(loss, i);
       }
-      FloatVector sum = one;
-      for (int c = 0; c < last; c++) {
-        FloatVector ec = FloatVector.fromArray(S, st[c], i).lanewise(VectorOperators.EXP);
-        ec.intoArray(e[c], i);
-        sum = sum.add(ec);
+      FloatVector scale = one.div(FloatVector.fromArray(S, sums, i).mul(perSample));
+      if (i + V <= n) {
+        // a whole vector of samples: the labels' one-hot rows as bit masks (y - c is zero
+        // exactly where y = c, and (d | -d) >> 31 is -1 elsewhere), so that -1/n and the
+        // label's score are picked with integer operations instead of one scalar per sample
+        IntVector y = IntVector.fromArray(LABELS, labels, i);
+        IntVector picked = IntVector.zero(LABELS);
+        for (int c = 0; c < classes; c++) {
+          IntVector d = y.sub(c);
+          IntVector hot = d.or(d.neg()).lanewise(VectorOperators.ASHR, 31).not();
+          FloatVector.fromArray(S, e[c], i).mul(scale)
+              .sub(invNBits.and(hot).viewAsFloatingLanes()).intoArray(dt[c], i);
+          picked = picked.or(FloatVector.fromArray(S, st[c], i).viewAsIntegralLanes().and(hot));
+        }
+        FloatVector.fromArray(S, loss, i).sub(picked.viewAsFloatingLanes()).intoArray(loss, i);
+      } else {
+        for (int c = 0; c < classes; c++) {
+          FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
+        }
+        for (int k = i; k < n; k++) {
+          int y = labels[k];
+          dt[y][k] -= invN;
+          loss[k] -= st[y][k];
+        }
       }
-      FloatVector scale = one.div(sum.mul(perSample));
-      for (int c = 0; c < last; c++) {
-        FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
-      }
-      scale.intoArray(dt[last], i);
-      sum.lanewise(VectorOperators.LOG).intoArray(logSum, i);
     }
     for (int c = 0; c < classes; c++) {
       java.util.Arrays.fill(dt[c], n, np, 0.0f);
     }
-    double total = 0;
-    float invN = 1.0f / n;
-    for (int i = 0; i < n; i++) {
-      int y = labels[i];
-      dt[y][i] -= invN;
-      total += logSum[i] - st[y][i];
+    FloatVector total = FloatVector.zero(S);
+    int i = 0;
+    for (; i + V <= n; i += V) {
+      total = total.add(FloatVector.fromArray(S, loss, i));
     }
-    return total;
+    double sum = total.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      sum += loss[i];
+    }
+    return sum;
   }
 
   /**
-   * One block of {@link #softmaxRelativeTransposed} shifted by its max, {@code L_i = log(sum_c
-   * e^(s_c - max)) + max - s_y}, with the last class's relative score 0 among the scores.
+   * One block of samples of {@link #softmaxRelativeTransposed} shifted by their max {@code m}
+   * (at least the last class's 0): {@code e[c] = e^(s_c - m)} for every class, their sums in
+   * {@code e[classes]} and {@code log(sum) + m} in {@code e[classes + 1]}.
    */
-  private static void shiftedBlock(float[][] st, float[][] dt, int n, int from, float[] logSum) {
-    int last = st.length - 1;
-    for (int i = from; i < from + V; i++) {
-      float max = 0;
-      for (int c = 0; c < last; c++) {
-        max = Math.max(max, st[c][i]);
-      }
-      float sum = 0;
-      for (int c = 0; c <= last; c++) {
-        float ec = (float) Math.exp(st[c][i] - max);
-        dt[c][i] = ec;
-        sum += ec;
-      }
-      float scale = 1 / (sum * n);
-      for (int c = 0; c <= last; c++) {
-        dt[c][i] *= scale;
-      }
-      logSum[i] = (float) Math.log(sum) + max;
+  private static void shiftedExponentials(float[][] st, float[][] e, int i) {
+    int classes = st.length;
+    int last = classes - 1;
+    FloatVector max = FloatVector.zero(S);
+    for (int c = 0; c < last; c++) {
+      max = max.max(FloatVector.fromArray(S, st[c], i));
     }
+    FloatVector sum = max.neg().lanewise(VectorOperators.EXP);
+    sum.intoArray(e[last], i);
+    for (int c = 0; c < last; c++) {
+      FloatVector ec = FloatVector.fromArray(S, st[c], i).sub(max).lanewise(VectorOperators.EXP);
+      ec.intoArray(e[c], i);
+      sum = sum.add(ec);
+    }
+    sum.intoArray(e[classes], i);
+    sum.lanewise(VectorOperators.LOG).add(max).intoArray(e[classes + 1], i);
   }
 
   /**
