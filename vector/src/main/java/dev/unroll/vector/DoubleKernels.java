@@ -46,17 +46,22 @@ public final class DoubleKernels {
    */
   private static void warmUp() {
     // every column block of the one-row kernels: 16 and 8 vectors (flat), 4 and 1, scalars
+    // and 9 rows and 9 inputs: the 4-row tiles, the 8-row passes of the narrow tails, and the
+    // rows left after each
     int cols = 16 * V + 8 * V + 4 * V + V + 1;
-    double[][] a = new double[5][5];
-    double[][] b = new double[5][cols];
-    double[][] c = new double[5][cols];
-    double[][] g = new double[5][cols];
-    product(a, b, c, 5, 5, 0, cols);
-    product(a, b, c, 1, 5, 0, cols);
-    double[] flat = new double[flatSize(5, cols)];
+    double[][] a = new double[9][9];
+    double[][] b = new double[9][cols];
+    double[][] bt = new double[cols][9];
+    double[][] c = new double[9][cols];
+    double[][] g = new double[9][cols];
+    product(a, b, c, 9, 9, 0, cols);
+    product(a, b, c, 1, 9, 0, cols);
+    productTransposed(a, bt, c, 9, 9, 0, cols);
+    productTransposed(a, bt, c, 1, 9, 0, cols);
+    double[] flat = new double[flatSize(9, cols)];
     flatten(b, flat);
-    productFlat(a, b, flat, c, 1, 5, 0, cols);
-    weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
+    productFlat(a, b, flat, c, 1, 9, 0, cols);
+    weightGradient(a, c, b, g, 1, 9, 9, 0, cols);
     elu(c, g, 5, 1);
     sigmoid(c, g, 5);
     tanh(c, g, 5);
@@ -860,11 +865,11 @@ public final class DoubleKernels {
    * {@code st[c][i] = s_c - s_(C-1)}, so the last row is zero (the columnar step computes them
    * that way). Writes {@code dt[c][i] = (p_c - [c == y_i]) / n} in whole vectors up to {@link
    * #padded}{@code (n)}, the lanes past n zero so that sums over the padded batch see only the
-   * samples, and returns {@code sum_i L_i}. While every relative score of a block of samples is
-   * at most {@value #UNSHIFTED} softmax needs no shift by the max: each {@code e^(s_c)} and
-   * their sum stay finite, and the last class's {@code e^0 = 1} needs no exp (a third of them at
-   * three classes). A block with a larger score, or an infinite one, takes the shifted formula,
-   * in scalars. {@code st}, {@code dt} and the rows of {@code e} are at least {@code
+   * samples, and returns {@code sum_i L_i}. Softmax needs no shift by the max while a sample's
+   * relative scores are at most {@value #UNSHIFTED} (each {@code e^(s_c)} and their sum stay
+   * finite), so each sample is shifted only by {@code max(m - }{@value #UNSHIFTED}{@code , 0)},
+   * m its largest score: zero, and the last class's {@code e^(0 - 0)} exactly 1, in training as
+   * usual. {@code st}, {@code dt} and the rows of {@code e} are at least {@code
    * padded(n)} long, {@code e} has {@code classes + 1} rows; the scores past n must be finite.
    */
   public static double softmaxRelativeTransposed(double[][] st, int[] labels, double[][] dt,
@@ -880,14 +885,14 @@ public final class DoubleKernels {
       for (int c = 1; c < last; c++) {
         max = max.max(DoubleVector.fromArray(S, st[c], i));
       }
-      // a NaN fails this test and goes on, to come out in the loss
-      if (max.reduceLanes(VectorOperators.MAX) > UNSHIFTED) {
-        shiftedBlock(st, dt, n, i, logSum);
-        continue;
-      }
-      DoubleVector sum = one;
+      // shifted only by what exceeds UNSHIFTED: no branch, whose first use late in training
+      // would cost a recompilation; e^(0 - shift) is exactly 1 while the scores are small
+      DoubleVector shift = max.sub(UNSHIFTED).max(0.0);
+      DoubleVector lastE = shift.neg().lanewise(VectorOperators.EXP);
+      DoubleVector sum = lastE;
       for (int c = 0; c < last; c++) {
-        DoubleVector ec = DoubleVector.fromArray(S, st[c], i).lanewise(VectorOperators.EXP);
+        DoubleVector ec = DoubleVector.fromArray(S, st[c], i).sub(shift)
+            .lanewise(VectorOperators.EXP);
         ec.intoArray(e[c], i);
         sum = sum.add(ec);
       }
@@ -895,8 +900,8 @@ public final class DoubleKernels {
       for (int c = 0; c < last; c++) {
         DoubleVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
       }
-      scale.intoArray(dt[last], i);
-      sum.lanewise(VectorOperators.LOG).intoArray(logSum, i);
+      lastE.mul(scale).intoArray(dt[last], i);
+      sum.lanewise(VectorOperators.LOG).add(shift).intoArray(logSum, i);
     }
     for (int c = 0; c < classes; c++) {
       java.util.Arrays.fill(dt[c], n, np, 0.0);
@@ -909,31 +914,6 @@ public final class DoubleKernels {
       total += logSum[i] - st[y][i];
     }
     return total;
-  }
-
-  /**
-   * One block of {@link #softmaxRelativeTransposed} shifted by its max, {@code L_i = log(sum_c
-   * e^(s_c - max)) + max - s_y}, with the last class's relative score 0 among the scores.
-   */
-  private static void shiftedBlock(double[][] st, double[][] dt, int n, int from, double[] logSum) {
-    int last = st.length - 1;
-    for (int i = from; i < from + V; i++) {
-      double max = 0;
-      for (int c = 0; c < last; c++) {
-        max = Math.max(max, st[c][i]);
-      }
-      double sum = 0;
-      for (int c = 0; c <= last; c++) {
-        double ec = Math.exp(st[c][i] - max);
-        dt[c][i] = ec;
-        sum += ec;
-      }
-      double scale = 1 / (sum * n);
-      for (int c = 0; c <= last; c++) {
-        dt[c][i] *= scale;
-      }
-      logSum[i] = Math.log(sum) + max;
-    }
   }
 
   /**

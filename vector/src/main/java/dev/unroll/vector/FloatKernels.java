@@ -59,23 +59,28 @@ public final class FloatKernels {
    */
   private static void warmUp() {
     // every column block of the one-row kernels: 16 and 8 vectors (flat), 4 and 1, scalars
+    // and 9 rows and 9 inputs: the 4-row tiles, the 8-row passes of the narrow tails, and the
+    // rows left after each
     int cols = 16 * V + 8 * V + 4 * V + V + 1;
-    float[][] a = new float[5][5];
-    float[][] b = new float[5][cols];
-    float[][] c = new float[5][cols];
-    float[][] g = new float[5][cols];
-    product(a, b, c, 5, 5, 0, cols);
-    product(a, b, c, 1, 5, 0, cols);
-    float[] flat = new float[flatSize(5, cols)];
+    float[][] a = new float[9][9];
+    float[][] b = new float[9][cols];
+    float[][] bt = new float[cols][9];
+    float[][] c = new float[9][cols];
+    float[][] g = new float[9][cols];
+    product(a, b, c, 9, 9, 0, cols);
+    product(a, b, c, 1, 9, 0, cols);
+    productTransposed(a, bt, c, 9, 9, 0, cols);
+    productTransposed(a, bt, c, 1, 9, 0, cols);
+    float[] flat = new float[flatSize(9, cols)];
     flatten(b, flat);
-    productFlat(a, b, flat, c, 1, 5, 0, cols);
-    weightGradient(a, c, b, g, 1, 5, 5, 0, cols);
+    productFlat(a, b, flat, c, 1, 9, 0, cols);
+    weightGradient(a, c, b, g, 1, 9, 9, 0, cols);
     elu(c, g, 5, 1);
     sigmoid(c, g, 5);
     tanh(c, g, 5);
     softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
         new float[5][V + 1]);
-    // both paths of the relative softmax: small scores, and a block with one above UNSHIFTED
+    // the relative softmax with small scores and with one above UNSHIFTED
     float[][] scores = new float[3][2 * V];
     scores[0][V + 1] = 2 * UNSHIFTED;
     softmaxRelativeTransposed(scores, new int[2 * V], new float[3][2 * V], 2 * V,
@@ -940,22 +945,21 @@ public final class FloatKernels {
    * {@code st[c][i] = s_c - s_(C-1)}, so the last row is zero (the columnar step computes them
    * that way). Writes {@code dt[c][i] = (p_c - [c == y_i]) / n} in whole vectors up to {@link
    * #padded}{@code (n)}, the lanes past n zero so that sums over the padded batch see only the
-   * samples, and returns {@code sum_i L_i}. While every relative score of a block of samples is
-   * at most {@value #UNSHIFTED} softmax needs no shift by the max: each {@code e^(s_c)} and
-   * their sum stay finite, and the last class's {@code e^0 = 1} needs no exp (a third of them at
-   * three classes). A block with a larger score, or an infinite one, takes the shifted formula,
-   * the same way with one more exp. {@code st}, {@code dt} and the rows of {@code e} are at
-   * least {@code padded(n)} long, {@code e} has {@code classes + 2} rows; the scores past n must
-   * be finite.
+   * samples, and returns {@code sum_i L_i}. Softmax needs no shift by the max while a sample's
+   * relative scores are at most {@value #UNSHIFTED} (each {@code e^(s_c)} and their sum stay
+   * finite), so each sample is shifted only by {@code max(m - }{@value #UNSHIFTED}{@code , 0)},
+   * m its largest score: zero, and the last class's {@code e^(0 - 0)} exactly 1, in training as
+   * usual. The labels' one-hot rows are integer bit masks. {@code st}, {@code dt} and the rows of
+   * {@code e} are at least {@code padded(n)} long, {@code e} has {@code classes + 1} rows; the
+   * scores past n must be finite.
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
     int classes = st.length;
     int last = classes - 1;
     int np = padded(n);
-    float[] sums = e[classes];
     // per sample, log(sum_c e^(s_c)) and then L_i; summed after the loop
-    float[] loss = e[classes + 1];
+    float[] loss = e[classes];
     float invN = 1.0f / n;
     FloatVector one = FloatVector.broadcast(S, 1.0f);
     FloatVector perSample = FloatVector.broadcast(S, (float) n);
@@ -965,21 +969,19 @@ public final class FloatKernels {
       for (int c = 1; c < last; c++) {
         max = max.max(FloatVector.fromArray(S, st[c], i));
       }
-      // a NaN fails this test and goes on, to come out in the loss
-      if (max.reduceLanes(VectorOperators.MAX) > UNSHIFTED) {
-        shiftedExponentials(st, e, i);
-      } else {
-        FloatVector sum = one;
-        for (int c = 0; c < last; c++) {
-          FloatVector ec = FloatVector.fromArray(S, st[c], i).lanewise(VectorOperators.EXP);
-          ec.intoArray(e[c], i);
-          sum = sum.add(ec);
-        }
-        one.intoArray(e[last], i);
-        sum.intoArray(sums, i);
-        sum.lanewise(VectorOperators.LOG).intoArray(loss, i);
+      // shifted only by what exceeds UNSHIFTED: no branch, whose first use late in training
+      // would cost a recompilation; e^(0 - shift) is exactly 1 while the scores are small
+      FloatVector shift = max.sub(UNSHIFTED).max(0.0f);
+      FloatVector sum = shift.neg().lanewise(VectorOperators.EXP);
+      sum.intoArray(e[last], i);
+      for (int c = 0; c < last; c++) {
+        FloatVector ec = FloatVector.fromArray(S, st[c], i).sub(shift)
+            .lanewise(VectorOperators.EXP);
+        ec.intoArray(e[c], i);
+        sum = sum.add(ec);
       }
-      FloatVector scale = one.div(FloatVector.fromArray(S, sums, i).mul(perSample));
+      sum.lanewise(VectorOperators.LOG).add(shift).intoArray(loss, i);
+      FloatVector scale = one.div(sum.mul(perSample));
       if (i + V <= n) {
         // a whole vector of samples: the labels' one-hot rows as bit masks (y - c is zero
         // exactly where y = c, and (d | -d) >> 31 is -1 elsewhere), so that -1/n and the
@@ -1018,29 +1020,6 @@ public final class FloatKernels {
       sum += loss[i];
     }
     return sum;
-  }
-
-  /**
-   * One block of samples of {@link #softmaxRelativeTransposed} shifted by their max {@code m}
-   * (at least the last class's 0): {@code e[c] = e^(s_c - m)} for every class, their sums in
-   * {@code e[classes]} and {@code log(sum) + m} in {@code e[classes + 1]}.
-   */
-  private static void shiftedExponentials(float[][] st, float[][] e, int i) {
-    int classes = st.length;
-    int last = classes - 1;
-    FloatVector max = FloatVector.zero(S);
-    for (int c = 0; c < last; c++) {
-      max = max.max(FloatVector.fromArray(S, st[c], i));
-    }
-    FloatVector sum = max.neg().lanewise(VectorOperators.EXP);
-    sum.intoArray(e[last], i);
-    for (int c = 0; c < last; c++) {
-      FloatVector ec = FloatVector.fromArray(S, st[c], i).sub(max).lanewise(VectorOperators.EXP);
-      ec.intoArray(e[c], i);
-      sum = sum.add(ec);
-    }
-    sum.intoArray(e[classes], i);
-    sum.lanewise(VectorOperators.LOG).add(max).intoArray(e[classes + 1], i);
   }
 
   /**
