@@ -341,9 +341,9 @@ public final class DoubleKernels {
   }
 
   /**
-   * Columns [j, j1) of {@link #product} when they are fewer than a 4-vector strip (a narrow
-   * head, or what is left after the strips), for n >= 4: a vector of columns at a time, b's
-   * columns packed with zero lanes past j1, 8 rows per pass (then one) with a[i][m] broadcast,
+   * Columns [j, j1) of {@link #product} (b as given) or {@link #productTransposed} (b
+   * transposed) when they are fewer than a 4-vector strip (a narrow head, or what is left after
+   * the strips): a vector of columns at a time, b's columns packed with zero lanes past j1, 8 rows per pass (then one) with a[i][m] broadcast,
    * each sum over m in order. c's rows end at j1, so their part goes through scratch vectors
    * at the end of the panel. (Scalar, these columns took 1.3 of W4's 35 ms.)
    */
