@@ -436,11 +436,11 @@ public final class FloatKernels {
       if (transposed) {
         packTransposed(b, k, j, width, V, panel);
       } else {
-        packTail(b, k, j, width, panel, 0);
+        packTail(b, 0, k, j, width, 1.0f, panel, 0);
       }
       int i = 0;
       for (; i + 7 < n; i += 8) {
-        packTail(c, i, 8, j, width, panel, scratch);
+        packTail(c, i, 8, j, width, 1.0f, panel, scratch);
         float[] a0 = a[i + 0];
         float[] a1 = a[i + 1];
         float[] a2 = a[i + 2];
@@ -479,7 +479,7 @@ public final class FloatKernels {
         unpackTail(panel, scratch, c, i, 8, j, width);
       }
       for (; i < n; i++) {
-        packTail(c, i, 1, j, width, panel, scratch);
+        packTail(c, i, 1, j, width, 1.0f, panel, scratch);
         float[] ai = a[i];
         FloatVector s = FloatVector.fromArray(S, panel, scratch);
         for (int m = 0, p = 0; m < k; m++, p += V) {
@@ -502,10 +502,10 @@ public final class FloatKernels {
     int scratch = n * V;
     for (; j < j1; j += V) {
       int width = Math.min(V, j1 - j);
-      packTail(d, n, j, width, panel, 0);
+      packTail(d, 0, n, j, width, 1.0f, panel, 0);
       int m = 0;
       for (; m + 7 < k; m += 8) {
-        regTail(w, reg, m, 8, j, width, panel, scratch);
+        packTail(w, m, 8, j, width, reg, panel, scratch);
         FloatVector s0 = FloatVector.fromArray(S, panel, scratch + 0 * V);
         FloatVector s1 = FloatVector.fromArray(S, panel, scratch + 1 * V);
         FloatVector s2 = FloatVector.fromArray(S, panel, scratch + 2 * V);
@@ -537,7 +537,7 @@ public final class FloatKernels {
         unpackTail(panel, scratch, g, m, 8, j, width);
       }
       for (; m < k; m++) {
-        regTail(w, reg, m, 1, j, width, panel, scratch);
+        packTail(w, m, 1, j, width, reg, panel, scratch);
         FloatVector s = FloatVector.fromArray(S, panel, scratch);
         for (int i = 0, p = 0; i < n; i++, p += V) {
           s = FloatVector.fromArray(S, panel, p).fma(FloatVector.broadcast(S, x[i][m]), s);
@@ -549,32 +549,16 @@ public final class FloatKernels {
   }
 
   /**
-   * Columns [j, j + width) of rows [0, rows) of b into the panel from {@code at}, a vector a
-   * row, zero past width.
+   * {@code scale} times columns [j, j + width) of rows [r, r + count) of b into vectors of the
+   * panel from {@code at}, a vector a row, zero past width (scale 1 copies exactly; {@code
+   * reg} gives the weight gradient's L2 term).
    */
-  private static void packTail(float[][] b, int rows, int j, int width, float[] panel, int at) {
-    packTail(b, 0, rows, j, width, panel, at);
-  }
-
-  /** Columns [j, j + width) of rows [r, r + count) into vectors of the panel from {@code at}. */
-  private static void packTail(float[][] b, int r, int count, int j, int width, float[] panel,
-      int at) {
+  private static void packTail(float[][] b, int r, int count, int j, int width, float scale,
+      float[] panel, int at) {
     for (int q = 0, p = at; q < count; q++, p += V) {
       float[] row = b[r + q];
       for (int t = 0; t < width; t++) {
-        panel[p + t] = row[j + t];
-      }
-      java.util.Arrays.fill(panel, p + width, p + V, 0.0f);
-    }
-  }
-
-  /** {@code reg * w[m + q][j..j + width)} into vectors of the panel from {@code at}. */
-  private static void regTail(float[][] w, float reg, int m, int count, int j, int width,
-      float[] panel, int at) {
-    for (int q = 0, p = at; q < count; q++, p += V) {
-      float[] row = w[m + q];
-      for (int t = 0; t < width; t++) {
-        panel[p + t] = reg * row[j + t];
+        panel[p + t] = scale * row[j + t];
       }
       java.util.Arrays.fill(panel, p + width, p + V, 0.0f);
     }

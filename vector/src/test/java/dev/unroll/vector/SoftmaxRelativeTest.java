@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code softmaxRelativeTransposed} against the textbook formula in double, shifted by each
  * sample's max: on blocks of samples whose relative scores are small (no shift, the last class's
- * e^0 taken as 1) and on blocks holding one score above {@code UNSHIFTED}, where an unshifted
- * exp would overflow (the shifted scalar path); the padding lanes of the gradient are zero and a
- * NaN score makes the loss NaN.
+ * e^0 exactly 1) and on blocks holding one score above {@code UNSHIFTED}, where an unshifted exp
+ * would overflow float (that sample is shifted); the padding lanes of the gradient are zero and
+ * a NaN score makes the loss NaN.
  */
 class SoftmaxRelativeTest {
   /** The score of one sample that sends its block down the shifted path, per precision. */

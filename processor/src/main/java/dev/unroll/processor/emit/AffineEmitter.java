@@ -516,7 +516,7 @@ final class AffineEmitter {
       c.endControlFlow();
       return c.build();
     }
-    boolean copy = !p.inputGradFromRows();
+    boolean copy = p.wt() != null;
     if (p.parallel()) {
       c.beginControlFlow("if (workers == null)");
       if (copy) {

@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
  *       prediction depend only on differences of scores; {@code score()} adds the last class's,
  *       computed on request from a copy of the weights the pass used);
  *   <li>loss: softmax over {@code zt}, gradient {@code dzt} ({@code softmaxRelativeTransposed}: no
- *       shift by the max while the relative scores are small, the last class needs no exp);
+ *       shift by the max while the relative scores are small);
  *   <li>backward, 1 or 2 units per pass: {@code dz = [ht[j] > 0] sum_c W2[j][c] dzt[c]}, and the
  *       sums over the batch {@code dW2[j][c] = ht[j] . dzt[c]}, {@code dW1[m][j] = xt[m] . dz},
  *       {@code db1[j] = sum dz}, in registers until the pass ends, then stored as vectors whose

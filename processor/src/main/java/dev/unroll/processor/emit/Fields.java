@@ -28,7 +28,7 @@ final class Fields {
       f.add(rows(t, p.dwt(), cols, p.fanIn(), "{@code " + p.dw() + "} transposed, accumulated"
           + " one output column at a time."));
     }
-    if (p.wt() != null && (columnar || !p.inputGradFromRows())) {
+    if (p.wt() != null) {
       f.add(rows(t, p.wt(), cols, p.fanIn(), "{@code " + p.w() + "} transposed, for dx = dz W^T."));
     }
     if (p.b() != null) {

@@ -62,10 +62,10 @@ final class Parallel {
       add(type, p.weightGrad(), p.cols(), "Columns [j0, j1) of layer " + p.index()
           + "'s " + (act ? "dz, " : "") + "dW = x^T dz + l2 W" + (p.db() != null ? ", db" : "")
           + ".", grad.build());
-      if (p.wt() != null) {
+      if (p.dIn() != null) {
         add(type, p.inputGrad(), p.fanIn(), "Inputs [j0, j1) of layer " + p.index()
             + "'s dx = dz W^T.", AffineEmitter.inputGradBody(p, t, "j0", "j1"));
-        if (!p.inputGradFromRows()) {
+        if (p.wt() != null) {
           task(type, p.transpose(), CodeBlock.of("$T.transpose($L, $L, $L, $L)", OPS, p.w(),
               p.wt(), bound("part", p.cols()), bound("part + 1", p.cols())));
         }

@@ -12,7 +12,8 @@ import dev.unroll.spec.Activation;
  *     no gradient, so that product is never computed
  * @param h the activation output; the same array as {@code z} for IDENTITY
  * @param dh gradient of {@code h}; the same array as {@code dz} for IDENTITY
- * @param wt the transposed weights used for the input gradient, or null where not needed
+ * @param wt the transposed weights used for the input gradient, or null where not needed (the
+ *     first layer, tiny layers, and vector layers, whose kernels read W's rows)
  * @param dwt the transposed weight gradient, accumulated as axpys when the layer has few columns
  *     (then dW is its transpose), or null
  * @param unrollInputs whether the loop over inputs is written out (small fan-in)
@@ -116,15 +117,6 @@ public record LayerPlan(
   /** Method computing a column range of the input gradient. */
   public String inputGrad() {
     return "inputGrad" + index();
-  }
-
-  /**
-   * Whether the vector kernels read {@code dx = dz W^T} from W's rows ({@code
-   * productTransposed}, which packs its panels from them) instead of a transposed copy {@code
-   * wt}: then no {@code wt} is kept and no transpose runs.
-   */
-  public boolean inputGradFromRows() {
-    return vector && wt != null && dwt == null && !unrollCols;
   }
 
   /** Task transposing a column range of the weights into {@code wt}. */

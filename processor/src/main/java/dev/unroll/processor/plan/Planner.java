@@ -57,7 +57,9 @@ public final class Planner {
           first ? "input" : layers.get(k - 2).h(),
           first ? null : layers.get(k - 2).dh(),
           "w" + k, "dw" + k,
-          first || (l.cols() <= UNROLL_COLS && l.fanIn() <= UNROLL_INPUTS) ? null : "wt" + k,
+          // the vector kernels read dz W^T from W's rows (productTransposed): no copy
+          first || vector || (l.cols() <= UNROLL_COLS && l.fanIn() <= UNROLL_INPUTS) ? null
+              : "wt" + k,
           fewColumns(l) ? "dwt" + k : null,
           l.hasBias() ? "b" + k : null, l.hasBias() ? "db" + k : null,
           z, dz,
