@@ -19,6 +19,9 @@ import java.util.function.IntConsumer;
  * pieces a worker actually claimed, never for a worker that has not woken up yet, which on a
  * core busy with another process can take a scheduler time slice.
  *
+ * <p>When sharing loses time (a worker's core is busy with another process), {@link Sharing} has
+ * the caller run stretches of runs alone.
+ *
  * <p>Waiting: idle workers park at once (spinning would take the core from the neighbour whose
  * time slice they then have to wait for); the caller spins briefly for the last pieces, then
  * parks until the thread finishing the last piece unparks it.
@@ -28,6 +31,9 @@ final class WorkerPool {
   private static final int SPINS = 256;
   /** How long a waiting caller parks before it checks that the workers are alive. */
   private static final long LIVENESS_NANOS = 1_000_000;
+  private static final int NONE = 0;
+  private static final int RETRY = 1;
+  private static final int RAN = 2;
 
   final int parts;
   final int pieces;
@@ -35,6 +41,8 @@ final class WorkerPool {
   private final AtomicLong ticket = new AtomicLong();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  /** Whether to wake the workers at all; the caller's alone (see {@link Sharing}). */
+  private final Sharing sharing = new Sharing();
   private volatile IntConsumer task;
   private volatile Thread caller;
   private volatile boolean closed;
@@ -61,22 +69,10 @@ final class WorkerPool {
       task.accept(0);
       return;
     }
-    this.task = task;
-    this.caller = Thread.currentThread();
-    done.set(0);
-    // the volatile write of a new generation publishes task and caller to the workers
-    ticket.set(((ticket.get() >>> 32) + 1) << 32);
-    for (Thread t : threads) {
-      LockSupport.unpark(t);
-    }
-    try {
-      while (claimOne()) {
-        // the caller works too: on a busy machine it may do every piece itself
-      }
-      awaitPieces();
-    } finally {
-      this.task = null;
-      this.caller = null;
+    if (!sharing.shareNext()) {
+      runAlone(task);
+    } else {
+      runShared(task);
     }
     Throwable f = failure.getAndSet(null);
     if (f instanceof RuntimeException e) {
@@ -91,19 +87,60 @@ final class WorkerPool {
     }
   }
 
+  private void runShared(IntConsumer task) {
+    long start = System.nanoTime();
+    this.task = task;
+    this.caller = Thread.currentThread();
+    done.set(0);
+    // the volatile write of a new generation publishes task and caller to the workers
+    ticket.set(((ticket.get() >>> 32) + 1) << 32);
+    for (Thread t : threads) {
+      LockSupport.unpark(t);
+    }
+    long woken = System.nanoTime();
+    int own = 0;
+    long claimed;
+    try {
+      // the caller works too: on a busy machine it may do every piece itself
+      for (int r = claimOne(); r != NONE; r = claimOne()) {
+        own += r == RAN ? 1 : 0;
+      }
+      claimed = System.nanoTime();
+      awaitPieces();
+    } finally {
+      this.task = null;
+      this.caller = null;
+    }
+    sharing.record(claimed - woken, own, pieces, woken - start + System.nanoTime() - claimed);
+  }
+
+  /** Every piece on the calling thread, failures kept as in a shared run. */
+  private void runAlone(IntConsumer task) {
+    for (int p = 0; p < pieces; p++) {
+      try {
+        task.accept(p);
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+      }
+    }
+  }
+
   /**
-   * Claims and runs one piece of the current run; false when none is left. The task is a local
-   * of this frame only, so a parked worker holds no task.
+   * Claims and runs one piece of the current run: {@link #RAN}, {@link #RETRY} when another
+   * thread took it first, {@link #NONE} when none is left. The task is a local of this frame
+   * only, so a parked worker holds no task.
    */
-  private boolean claimOne() {
+  private int claimOne() {
     long t = ticket.get();
     if ((int) t >= pieces) {
-      return false;
+      return NONE;
     }
     IntConsumer current = task;
-    if (current == null || !ticket.compareAndSet(t, t + 1)) {
-      // a run ended or another thread took the piece: read the ticket again
-      return current != null;
+    if (current == null) {
+      return NONE;
+    }
+    if (!ticket.compareAndSet(t, t + 1)) {
+      return RETRY;
     }
     try {
       current.accept((int) t);
@@ -118,7 +155,7 @@ final class WorkerPool {
         }
       }
     }
-    return true;
+    return RAN;
   }
 
   private void awaitPieces() {
@@ -141,7 +178,7 @@ final class WorkerPool {
 
   private void work() {
     while (!closed) {
-      if (!claimOne()) {
+      if (claimOne() == NONE) {
         LockSupport.park(this);
       }
     }
