@@ -27,8 +27,8 @@ class HtmlReportTest {
     TestNet net = new TestNet(TestNet.Config.of(16, 20, 3).initScale(0.01), 3);
     SanityReport sanity = new SanityChecks().runAll(net, data.x, data.y);
     TrainingResult r = new Trainer().epochs(4).batchSize(24).optimizer(Optimizers.adam())
-        .learningRate(1e-2).fit(net, data.head(180).x, data.head(180).y, data.tail(180).x,
-            data.tail(180).y);
+        .learningRate(1e-2).validateOn(data.tail(180).x, data.tail(180).y)
+        .fit(net, data.head(180).x, data.head(180).y);
     Path file = dir.resolve("report.html");
     HtmlReport.of(r.history()).model(net).sanity(sanity).write(file);
     String html = Files.readString(file);
