@@ -18,31 +18,34 @@ final class EvaluationTable {
 
   static String text(Evaluation e, List<String> names) {
     int k = e.classes();
+    // each column as wide as its name, its counts and a percentage
     int first = "precision".length();
-    int width = "recall".length();
+    int[] width = new int[k];
     for (int c = 0; c < k; c++) {
       first = Math.max(first, name(names, c).length());
-      width = Math.max(width, name(names, c).length());
-      width = Math.max(width, Long.toString(e.support(c)).length());
+      width[c] = Math.max(name(names, c).length(), "100.0%".length());
+      for (int t = 0; t < k; t++) {
+        width[c] = Math.max(width[c], Long.toString(e.confusion(t, c)).length());
+      }
     }
-    width = Math.max(width, "100.0%".length());
+    int last = "100.0%".length();
     StringBuilder s = new StringBuilder(e.toString()).append('\n');
     s.append("confusion matrix (rows: true class, columns: predicted)\n");
     s.append(pad("", first));
     for (int c = 0; c < k; c++) {
-      s.append("  ").append(pad(name(names, c), width));
+      s.append("  ").append(pad(name(names, c), width[c]));
     }
-    s.append("  ").append(pad("recall", width)).append('\n');
+    s.append("  ").append(pad("recall", last)).append('\n');
     for (int t = 0; t < k; t++) {
       s.append(padRight(name(names, t), first));
       for (int p = 0; p < k; p++) {
-        s.append("  ").append(pad(Long.toString(e.confusion(t, p)), width));
+        s.append("  ").append(pad(Long.toString(e.confusion(t, p)), width[p]));
       }
-      s.append("  ").append(pad(percent(e.recall(t)), width)).append('\n');
+      s.append("  ").append(pad(percent(e.recall(t)), last)).append('\n');
     }
     s.append(padRight("precision", first));
     for (int c = 0; c < k; c++) {
-      s.append("  ").append(pad(percent(e.precision(c)), width));
+      s.append("  ").append(pad(percent(e.precision(c)), width[c]));
     }
     return s.append('\n').toString();
   }
