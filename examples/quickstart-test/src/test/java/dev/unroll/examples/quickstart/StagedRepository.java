@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * A clean Maven local repository holding this build's artifacts as {@code mvn install} puts them
  * there (each module's jar and pom at {@code dev/unroll/<artifact>/<version>/}), and a settings
- * file that takes everything else from the running build's local repository, offline.
+ * file that takes everything else from the running build's local repository first.
  */
 final class StagedRepository {
   /** The modules a user's build can depend on, by folder. */
@@ -43,9 +43,11 @@ final class StagedRepository {
       stage(repo, "unroll-" + module, version, folder.resolve("pom.xml"),
           folder.resolve("target/classes"));
     }
-    // The build's own repository as a file:// remote: releases only (no stale snapshot of
-    // ours), no checksums (a local repository keeps none); -o with file as the one protocol
-    // allowed offline keeps the nested build off the network.
+    // The build's own repository as a file:// remote, declared before Maven Central, so every
+    // plugin and library the reactor already used comes from disk and the nested build needs no
+    // network; anything missing (a partial build) still comes from Central. Releases only (no
+    // stale snapshot of ours: Central has snapshots off too), no checksums (a local repository
+    // keeps none).
     String url = buildRepository.toUri().toString();
     String remote = "<id>build</id><url>" + url + "</url>"
         + "<releases><checksumPolicy>ignore</checksumPolicy></releases>"
@@ -63,9 +65,9 @@ final class StagedRepository {
     return new StagedRepository(repo, settings);
   }
 
-  /** The arguments that make {@code mvn} use this repository offline. */
+  /** The arguments that make {@code mvn} use this repository. */
   List<String> mavenArguments() {
-    return List.of("-s", settings.toString(), "-o", "-Daether.offline.protocols=file");
+    return List.of("-s", settings.toString(), "-ntp");
   }
 
   private static void stage(Path repo, String artifact, String version, Path pom, Path classes)
