@@ -19,6 +19,7 @@ public class DataFileException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
+  /** What is wrong, without the file name (serialized; the path is not serializable). */
   private final String problem;
 
   /** A problem with {@code file}; {@code problem} says what is wrong, without the file name. */

@@ -45,6 +45,17 @@ public final class Dataset {
   }
 
   /**
+   * A dataset without class names with {@code numClasses} classes, some of which may have no
+   * sample (a declared count).
+   *
+   * @throws IllegalArgumentException when a label is outside {@code [0, numClasses)}, or as
+   *     {@link #of(float[][], int[])}
+   */
+  public static Dataset of(float[][] x, int[] y, int numClasses) {
+    return create(x, y, numClasses, List.of());
+  }
+
+  /**
    * A dataset with class names; label {@code c} is {@code classNames.get(c)}.
    *
    * @throws IllegalArgumentException when a label is outside {@code [0, classNames.size())}, or as
@@ -73,6 +84,17 @@ public final class Dataset {
       }
     }
     return new Dataset(x, y, numClasses, names);
+  }
+
+  /**
+   * This dataset, after checking that every feature is finite.
+   *
+   * @throws IllegalArgumentException naming the row and column of the first NaN or infinite
+   *     value
+   */
+  public Dataset requireFinite() {
+    Finite.check(x, "features");
+    return this;
   }
 
   /** Number of samples. */

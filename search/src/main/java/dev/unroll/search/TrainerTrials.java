@@ -96,6 +96,7 @@ public final class TrainerTrials implements TrialFunction {
     if (c.has(BATCH)) {
       t.batchSize(c.getInt(BATCH));
     }
-    return t.fit(model, train, validation);
+    // the search selects on the validation split by design: that is what its score is
+    return t.validateOn(validation).restoreBest(true).fit(model, train);
   }
 }

@@ -10,17 +10,28 @@ import dev.unroll.train.optim.Optimizers;
 
 /**
  * The training loop: epochs over seeded shuffled mini-batches, an optimizer on
- * {@link Model#params()}, a learning-rate schedule, L2, evaluation on a validation split each
- * epoch, early stopping on validation accuracy (ties broken by validation loss) with the best
- * weights restored, a divergence guard and a monitor of every layer. Configure with the fluent
- * setters, then call {@link #fit}.
+ * {@link Model#params()}, a learning-rate schedule, L2, a divergence guard and a monitor of every
+ * layer; with a validation split ({@link #validateOn}) also its accuracy each epoch, early
+ * stopping ({@link #patience}) and, when asked, the best epoch's weights restored ({@link
+ * #restoreBest}). Configure with the fluent setters, then call {@link #fit}.
  *
  * <pre>{@code
  * TrainingResult r = new Trainer()
- *     .epochs(20).batchSize(64).optimizer(Optimizers.adam())
- *     .learningRate(LearningRate.step(1e-3, 0.5, 5)).l2(1e-4).patience(3)
- *     .fit(net, xTrain, yTrain, xVal, yVal);
+ *     .epochs(20).batchSize(64).optimizer(Optimizers.momentum(0.9))
+ *     .learningRate(LearningRate.step(1e-2, 0.5, 5)).l2(1e-4)
+ *     .validateOn(split.validation()).patience(3).restoreBest(true)
+ *     .fit(net, split.train());
  * }</pre>
+ *
+ * <p>Model selection is explicit: picking the best epoch on a data set makes its accuracy an
+ * optimistic estimate, so that set must be the validation split, never the test split that
+ * reports the final accuracy. {@code fit} takes only the training data; the split the epochs are
+ * judged on is named with {@code validateOn}, and restoring its best epoch is off unless {@code
+ * restoreBest(true)} says so.
+ *
+ * <p>Every feature of the training and validation splits must be finite: a NaN or infinite value
+ * is reported before training with its row and column (it would otherwise look like a learning
+ * rate too high: the loss is NaN at the first batch).
  *
  * <p>The divergence guard follows the lecture's rule for cutting a trial short: when a batch loss
  * is NaN or infinite or exceeds {@link #divergenceFactor} times the first batch's loss, training
@@ -38,7 +49,10 @@ public final class Trainer {
   private double l2;
   private long seed = 1;
   private int patience;
-  private boolean restoreBest = true;
+  private boolean restoreBest;
+  private boolean evaluateTraining = true;
+  private float[][] xVal = new float[0][];
+  private int[] yVal = new int[0];
   private double divergenceFactor = 3;
   private int observationsPerEpoch = 10;
   private Progress progress = Progress.NONE;
@@ -94,8 +108,38 @@ public final class Trainer {
   }
 
   /**
+   * The split each epoch is judged on: its accuracy and loss are reported every epoch, and it
+   * drives {@link #patience} and {@link #restoreBest}. Use a validation split, never the test set
+   * (selecting on it makes the test accuracy optimistic).
+   */
+  public Trainer validateOn(dev.unroll.data.Dataset validation) {
+    return validateOn(validation.x(), validation.y());
+  }
+
+  /** The validation split as arrays; see {@link #validateOn(dev.unroll.data.Dataset)}. */
+  public Trainer validateOn(float[][] x, int[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(
+          "validation features have " + x.length + " rows but labels have " + y.length);
+    }
+    this.xVal = x;
+    this.yVal = y;
+    return this;
+  }
+
+  /**
+   * Whether each epoch ends with a pass over the whole training split for its accuracy (default
+   * true: the report's training-vs-validation plot needs it). Off, the epoch's training accuracy
+   * is NaN and an epoch costs one forward pass over the training data less.
+   */
+  public Trainer evaluateTraining(boolean evaluate) {
+    this.evaluateTraining = evaluate;
+    return this;
+  }
+
+  /**
    * Early stopping: stop when validation accuracy has not improved for {@code patience} epochs; 0
-   * (the default) never stops early.
+   * (the default) never stops early. Needs {@link #validateOn}.
    */
   public Trainer patience(int patience) {
     if (patience < 0) {
@@ -105,7 +149,10 @@ public final class Trainer {
     return this;
   }
 
-  /** Whether the network ends with the weights of its best validation epoch (default true). */
+  /**
+   * Whether the network ends with the weights of its best validation epoch (default false: the
+   * weights of the last epoch). Needs {@link #validateOn}.
+   */
   public Trainer restoreBest(boolean restoreBest) {
     this.restoreBest = restoreBest;
     return this;
@@ -140,30 +187,32 @@ public final class Trainer {
     return progress(console ? new ConsoleProgress() : Progress.NONE);
   }
 
-  /** Trains on a data-module dataset, evaluating on {@code val} (null for none). */
-  public TrainingResult fit(Model model, dev.unroll.data.Dataset train,
-      dev.unroll.data.Dataset val) {
-    return val == null ? fit(model, train.x(), train.y())
-        : fit(model, train.x(), train.y(), val.x(), val.y());
-  }
-
-  /** Trains without a validation split (no early stopping). */
-  public TrainingResult fit(Model model, float[][] x, int[] y) {
-    return fit(model, x, y, new float[0][], new int[0]);
+  /** Trains {@code model} in place on {@code train}; see {@link #fit(Model, float[][], int[])}. */
+  public TrainingResult fit(Model model, dev.unroll.data.Dataset train) {
+    return fit(model, train.x(), train.y());
   }
 
   /**
-   * Trains {@code model} in place on {@code (x, y)}, evaluating on {@code (xVal, yVal)} after every
-   * epoch (an empty validation split turns early stopping off).
+   * Trains {@code model} in place on {@code (x, y)}, judging each epoch on the split given to
+   * {@link #validateOn} if any.
+   *
+   * @throws IllegalArgumentException when the data do not fit the network (row width, label
+   *     range, batch size above maxBatch) or a feature is NaN or infinite, naming the row
+   * @throws IllegalStateException when {@link #patience} or {@link #restoreBest} is set without a
+   *     validation split
    */
-  public TrainingResult fit(Model model, float[][] x, int[] y, float[][] xVal, int[] yVal) {
+  public TrainingResult fit(Model model, float[][] x, int[] y) {
+    boolean validate = xVal.length > 0;
+    if (!validate && (restoreBest || patience > 0)) {
+      throw new IllegalStateException((restoreBest ? "restoreBest(true)" : "patience("
+          + patience + ")") + " needs a validation split: call validateOn(validation) first");
+    }
     checkData(model, x, y, "training");
     checkData(model, xVal, yVal, "validation");
     if (batchSize > model.maxBatch()) {
       throw new IllegalArgumentException("batch size " + batchSize + " exceeds " + model.specName()
           + "'s maxBatch " + model.maxBatch() + "; raise maxBatch in @Network or lower it");
     }
-    boolean validate = xVal.length > 0;
     model.setL2(l2);
     Optimizer opt = optimizer.create(model);
     TrainingMonitor monitor = new TrainingMonitor(model);
@@ -229,12 +278,11 @@ public final class Trainer {
           }
         }
         epochsRun++;
-        Evaluation train = Evaluation.of(model, x, y);
-        Evaluation val = validate ? Evaluation.of(model, xVal, yVal)
-            : new Evaluation(Double.NaN, Double.NaN);
-        EpochStats stats = monitor.endEpoch(epoch + 1, lr, lossSum / count, train.accuracy(),
+        double trainAcc = evaluateTraining ? Evaluation.of(model, x, y).accuracy() : Double.NaN;
+        Evaluation val = validate ? Evaluation.of(model, xVal, yVal) : Evaluation.NONE;
+        EpochStats stats = monitor.endEpoch(epoch + 1, lr, lossSum / count, trainAcc,
             val.loss(), val.accuracy());
-        progress.epoch(epoch, train.accuracy(), val.accuracy());
+        progress.epoch(epoch, trainAcc, val.accuracy());
         if (!stats.note().isEmpty() && epoch == epochs - 1) {
           progress.message(stats.note());
         }
@@ -257,7 +305,7 @@ public final class Trainer {
           }
         }
       }
-      if (validate && restoreBest && reason != StopReason.DIVERGED && bestEpoch > 0) {
+      if (restoreBest && reason != StopReason.DIVERGED && bestEpoch > 0) {
         model.copyFrom(best);
         message += (message.isEmpty() ? "" : "; ")
             + "restored the weights of epoch " + bestEpoch;
@@ -317,5 +365,6 @@ public final class Trainer {
             + " is outside [0, " + model.outputs() + ")");
       }
     }
+    dev.unroll.data.Finite.check(x, what + " features");
   }
 }

@@ -29,8 +29,8 @@ class GeneratedNetworkTest {
   void trainsAndMonitorsAGeneratedNetwork() {
     Model net = new GeneratedSpecs_SmallNet(1);
     TrainingResult r = new Trainer().epochs(10).batchSize(32).optimizer(Optimizers.adam())
-        .learningRate(1e-2).fit(net, data.head(240).x, data.head(240).y, data.tail(240).x,
-            data.tail(240).y);
+        .learningRate(1e-2).validateOn(data.tail(240).x, data.tail(240).y)
+        .fit(net, data.head(240).x, data.head(240).y);
     assertTrue(r.bestValAccuracy() > 0.85, r.history().summary());
     EpochStats last = r.history().last();
     // Read from the generated class's architecture() text, not guessed from outputs.

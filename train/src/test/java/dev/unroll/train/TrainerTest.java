@@ -25,7 +25,7 @@ class TrainerTest {
   void learnsBlobsAndMonitorsEveryLayer() {
     Model net = new TestNet(TestNet.Config.of(4, 16, 3), 1);
     TrainingResult r = new Trainer().epochs(8).batchSize(32).optimizer(Optimizers.adam())
-        .learningRate(1e-2).fit(net, train.x, train.y, val.x, val.y);
+        .learningRate(1e-2).validateOn(val.x, val.y).fit(net, train.x, train.y);
     assertEquals(StopReason.COMPLETED, r.reason(), r.message());
     assertTrue(r.bestValAccuracy() > 0.9, r.history().summary());
     assertEquals(8 * 8, r.history().batchLosses().length);
@@ -66,8 +66,8 @@ class TrainerTest {
     Problems noise = Problems.randomLabels(200, 4, 3, 3);
     Model net = new TestNet(TestNet.Config.of(4, 32, 3), 2);
     TrainingResult r = new Trainer().epochs(60).batchSize(20).optimizer(Optimizers.adam())
-        .learningRate(1e-2).patience(3).fit(net, noise.head(150).x, noise.head(150).y,
-            noise.tail(150).x, noise.tail(150).y);
+        .learningRate(1e-2).patience(3).validateOn(noise.tail(150).x, noise.tail(150).y)
+        .restoreBest(true).fit(net, noise.head(150).x, noise.head(150).y);
     assertEquals(StopReason.EARLY_STOPPED, r.reason(), r.message());
     assertTrue(r.epochsRun() < 60);
     assertEquals(r.bestEpoch() + 3, r.epochsRun(), r.message());
@@ -108,7 +108,7 @@ class TrainerTest {
   void divergenceInTheFirstEpochReportsNoBestAccuracy() {
     Model net = new TestNet(TestNet.Config.of(4, 16, 3), 5);
     TrainingResult r = new Trainer().epochs(3).batchSize(32).learningRate(1e4)
-        .fit(net, train.x, train.y, val.x, val.y);
+        .validateOn(val.x, val.y).fit(net, train.x, train.y);
     assertEquals(StopReason.DIVERGED, r.reason(), r.message());
     assertEquals(0, r.epochsRun(), r.message());
     assertEquals(0, r.bestEpoch());

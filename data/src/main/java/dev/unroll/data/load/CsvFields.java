@@ -94,7 +94,7 @@ final class CsvFields {
 
   /** Whether {@code s} is a non-negative integer written in decimal digits. */
   static boolean isLabelNumber(String s) {
-    if (s.isEmpty() || s.length() > 9) {
+    if (s.isEmpty()) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {

@@ -2,10 +2,7 @@ package dev.unroll.data.load;
 
 import dev.unroll.data.DataFileException;
 import dev.unroll.data.Dataset;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,15 +17,21 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Labels: when every label is a non-negative integer ({@code 0}, {@code 7}) the labels are
- * those integers, as given, and the dataset has no class names. Otherwise each distinct label
- * text is a class name, numbered in {@linkplain ClassOrder#SORTED sorted order} by default (the
- * numbering then does not depend on the order of the rows) or in order of first appearance.
+ * those integers, as given, and the dataset has no class names; they are class numbers, so they
+ * are bounded: by {@link #classes(int)} when declared, else the classes no row has may number at
+ * most {@code max(10, distinct labels)} (a stray {@code 999999999} is an error naming its line,
+ * not a billion classes). Otherwise each distinct label text is a class name, numbered in
+ * {@linkplain ClassOrder#SORTED sorted order} by default (the numbering then does not depend on
+ * the order of the rows) or in order of first appearance.
  *
  * <p>Defaults: comma delimiter, the last column is the label, the header is detected (the first
  * line is a header when one of its feature fields is not a number). Fields may be quoted ({@code
- * "a,b"}); blank lines are skipped; a UTF-8 byte-order mark is ignored. Every other column is a
- * feature unless {@link #ignoreColumns ignored}, and must hold a finite decimal number. A bad row
- * is a {@link DataFileException} naming the file, the line and, for a value, the column.
+ * "a,b"}); blank lines are skipped; a UTF-8 byte-order mark is ignored; a gzipped file is
+ * recognised by its first bytes and read as it is. Leading lines before the header or the data,
+ * such as scikit-learn's title line {@code 150,4,setosa,versicolor,virginica}, are skipped with
+ * {@link #skipLines(int)}. Every other column is a feature unless {@link #ignoreColumns
+ * ignored}, and must hold a finite decimal number. A bad row is a {@link DataFileException}
+ * naming the file, the line and, for a value, the column.
  */
 public final class CsvLoader {
   /** How class names are numbered. */
@@ -41,6 +44,8 @@ public final class CsvLoader {
 
   private char delimiter = ',';
   private Boolean header;
+  private int skipLines;
+  private int classes;
   private int labelIndex = -1;
   private String labelName;
   private ClassOrder classOrder = ClassOrder.SORTED;
@@ -59,6 +64,32 @@ public final class CsvLoader {
   /** Whether the first line is a header; by default it is detected. */
   public CsvLoader header(boolean present) {
     this.header = present;
+    return this;
+  }
+
+  /**
+   * Skips the first {@code lines} lines of the file, blank or not, before the header or the data:
+   * a title line such as scikit-learn's {@code 150,4,setosa,versicolor,virginica}, or comments.
+   */
+  public CsvLoader skipLines(int lines) {
+    if (lines < 0) {
+      throw new IllegalArgumentException("lines to skip must be >= 0, got " + lines);
+    }
+    this.skipLines = lines;
+    return this;
+  }
+
+  /**
+   * Declares the number of classes: numeric labels must then be in {@code [0, classes)} and the
+   * dataset has that many classes even when the file lacks the last ones; class names may then
+   * number at most {@code classes}. Without it the count comes from the labels (see the class
+   * comment).
+   */
+  public CsvLoader classes(int classes) {
+    if (classes < 1) {
+      throw new IllegalArgumentException("classes must be >= 1, got " + classes);
+    }
+    this.classes = classes;
     return this;
   }
 
@@ -105,35 +136,25 @@ public final class CsvLoader {
   public Dataset load(Path path) throws IOException {
     List<String[]> rows = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (number == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> fields = CsvFields.split(line, delimiter);
-        if (fields == null) {
-          throw new DataFileException(path, "line " + number + ": a quote is not closed");
-        }
-        rows.add(fields.toArray(new String[0]));
-        lineNumbers.add(number);
+    List<String> lines = CsvText.lines(path);
+    for (int i = skipLines; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
       }
+      List<String> fields = CsvFields.split(line, delimiter);
+      if (fields == null) {
+        throw new DataFileException(path, "line " + (i + 1) + ": a quote is not closed");
+      }
+      rows.add(fields.toArray(new String[0]));
+      lineNumbers.add(i + 1);
     }
     if (rows.isEmpty()) {
-      throw new DataFileException(path, "no rows: the file is empty");
+      throw new DataFileException(path, skipLines == 0 || lines.isEmpty()
+          ? "no rows: the file is empty"
+          : "no rows after skipping " + skipLines + " of its " + lines.size() + " lines");
     }
-    int columns = rows.get(0).length;
-    for (int r = 1; r < rows.size(); r++) {
-      if (rows.get(r).length != columns) {
-        throw new DataFileException(path, "line " + lineNumbers.get(r) + ": expected " + columns
-            + " columns, found " + rows.get(r).length);
-      }
-    }
+    checkColumnCounts(path, rows, lineNumbers);
     CsvColumns layout = CsvColumns.resolve(path, rows.get(0), labelName, labelIndex,
         ignoredNames, ignoredIndices, header);
     int first = layout.hasHeader() ? 1 : 0;
@@ -152,7 +173,39 @@ public final class CsvLoader {
       }
       labelTexts[r - first] = fields[layout.label()];
     }
-    return CsvLabels.dataset(x, labelTexts, classOrder);
+    List<Integer> dataLines = lineNumbers.subList(first, lineNumbers.size());
+    return CsvLabels.dataset(path, x, labelTexts, dataLines, classOrder, classes);
+  }
+
+  /**
+   * Every row must have as many fields as the first. When only the first differs and the rest
+   * agree, the first is most likely a title line (scikit-learn's CSV files start with one), and
+   * the message says how to skip it.
+   */
+  private void checkColumnCounts(Path path, List<String[]> rows, List<Integer> lineNumbers)
+      throws DataFileException {
+    int columns = rows.get(0).length;
+    int bad = 1;
+    while (bad < rows.size() && rows.get(bad).length == columns) {
+      bad++;
+    }
+    if (bad == rows.size()) {
+      return;
+    }
+    int dataColumns = rows.get(1).length;
+    boolean restAgree = bad == 1;
+    for (int r = 2; restAgree && r < rows.size(); r++) {
+      restAgree = rows.get(r).length == dataColumns;
+    }
+    int firstLine = lineNumbers.get(0);
+    if (restAgree) {
+      throw new DataFileException(path, String.format("line %d has %d fields, the data rows %d:"
+          + " is line %d a title? use skipLines(%d)", firstLine, columns, dataColumns, firstLine,
+          firstLine));
+    }
+    throw new DataFileException(path, "line " + lineNumbers.get(bad) + ": expected " + columns
+        + " columns, found " + rows.get(bad).length + " (line " + firstLine + " has " + columns
+        + ")");
   }
 
   private static float number(Path path, int line, int col, String name, String text)

@@ -27,6 +27,9 @@ public final class MnistLoader {
   /** Official name of the 10,000 test labels. */
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
+  /** MNIST's number of classes, the digits 0-9: the label bound unless another is given. */
+  public static final int CLASSES = 10;
+
   private MnistLoader() {}
 
   /** Images and labels with pixels scaled to [0, 1] by /255. */
@@ -35,14 +38,39 @@ public final class MnistLoader {
   }
 
   /**
-   * Images and labels with pixels as {@code scale} says.
+   * Images and labels with pixels as {@code scale} says, labels 0-9.
    *
-   * @throws DataFileException when either file is bad (see {@link IdxFiles}) or the files hold
-   *     different numbers of samples
+   * @throws DataFileException when either file is bad (see {@link IdxFiles}), a label is outside
+   *     0-9, or the files hold different numbers of samples
    */
   public static Dataset load(Path images, Path labels, PixelScale scale) throws IOException {
+    return load(images, labels, scale, CLASSES);
+  }
+
+  /**
+   * An IDX pair with {@code classes} classes (Fashion-MNIST and KMNIST have 10, EMNIST letters
+   * 27): every label must be in {@code [0, classes)}, and the dataset has that many classes.
+   *
+   * @throws DataFileException as {@link #load(Path, Path, PixelScale)}, with the bound {@code
+   *     classes}
+   */
+  public static Dataset load(Path images, Path labels, PixelScale scale, int classes)
+      throws IOException {
+    if (classes < 1 || classes > 256) {
+      throw new IllegalArgumentException("classes must be in 1-256 (labels are bytes), got "
+          + classes);
+    }
     IdxFiles.Images img = IdxFiles.readImages(images);
     int[] y = IdxFiles.readLabels(labels);
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] >= classes) {
+        // the labels follow the 8-byte header, one byte each
+        throw new DataFileException(labels, "label " + y[i] + " of sample " + i + " (byte "
+            + (8 + i) + ") is outside 0-" + (classes - 1) + (classes == CLASSES
+                ? ": not MNIST labels; for another class count use load(images, labels, scale,"
+                    + " classes)" : ""));
+      }
+    }
     if (y.length != img.count()) {
       throw new DataFileException(labels, "has " + y.length + " labels but the images file "
           + images + " has " + img.count() + " images");
@@ -57,7 +85,7 @@ public final class MnistLoader {
         row[j] = scale.apply(pixels[base + j]);
       }
     }
-    return Dataset.of(x, y);
+    return Dataset.of(x, y, classes);
   }
 
   /**

@@ -27,6 +27,7 @@ public record Histogram(double lo, double hi, long[] counts) {
     return t;
   }
 
+  /** The count of each bin, a copy. */
   @Override
   public long[] counts() {
     return counts.clone();

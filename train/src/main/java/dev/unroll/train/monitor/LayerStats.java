@@ -14,8 +14,8 @@ import dev.unroll.spec.Activation;
  * @param gradMean mean of the loss gradient with respect to the outputs
  * @param gradStd standard deviation of that gradient
  * @param deadFraction ReLU-like layers: fraction of units that are 0 for every sample of a batch
- * @param saturatedFraction tanh: fraction of outputs with |h| > 0.99; sigmoid: h < 0.01 or
- *     h > 0.99; 0 for other activations
+ * @param saturatedFraction tanh: fraction of outputs with |h| > 0.99; sigmoid: {@code h < 0.01} or
+ *     {@code h > 0.99}; 0 for other activations
  * @param histogram the outputs of the epoch's last observed batch
  */
 public record LayerStats(int layer, Activation activation, double updateRatio, double actMean,

@@ -5,6 +5,7 @@ import dev.unroll.train.monitor.Histogram;
 import dev.unroll.train.monitor.LayerStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * one layer's outputs.
  */
 public final class Charts {
+  /** Width of a histogram in pixels: three fit the report's width side by side. */
+  static final int HISTOGRAM_WIDTH = 340;
+  /** Most tick intervals on a histogram's value axis. */
+  static final int HISTOGRAM_TICKS = 5;
+
   private Charts() {}
 
   /** Loss of every batch, with each epoch's mean at the epoch's last batch. */
@@ -137,22 +143,36 @@ public final class Charts {
         new float[] {6f, 4f}, 0f));
   }
 
-  /** The outputs of one layer as a histogram, titled with its activation, mean and std. */
+  /**
+   * The outputs of one layer as a histogram, titled with the layer and its activation, the mean
+   * and std under the value axis (a 300-pixel title holding all of it was clipped).
+   */
   public static XYChart histogram(LayerStats stats) {
-    String title = String.format("layer %d %s  mean %.3g  std %.3g", stats.layer(),
-        stats.activation() == null ? "" : stats.activation().name().toLowerCase(), stats.actMean(),
-        stats.actStd());
-    return histogram(title, stats.histogram());
+    String title = String.format("layer %d %s outputs", stats.layer(),
+        stats.activation() == null ? "" : stats.activation().name().toLowerCase());
+    XYChart chart = histogram(title, stats.histogram());
+    chart.setXAxisTitle(String.format("value (mean %.3g, std %.3g)", stats.actMean(),
+        stats.actStd()));
+    return chart;
   }
 
   /** A histogram drawn as a filled step curve, the y axis in percent of the values. */
   public static XYChart histogram(String title, Histogram h) {
-    XYChart chart = base(title, "value", "% of outputs", 300, 220);
+    XYChart chart = base(title, "value", "% of outputs", HISTOGRAM_WIDTH, 230);
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setXAxisDecimalPattern("0.###");
+    chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     if (h == null) {
       return chart;
     }
+    // Ticks at round values: the axis runs between multiples of a round step (1, 2 or 5 times
+    // a power of ten) around the bins, in at most HISTOGRAM_TICKS intervals, with the step's
+    // decimals, so labels stay short and apart (bin edges as ticks gave "0.6521.3041.956").
+    double step = NiceTicks.step(h.lo(), h.hi(), HISTOGRAM_TICKS);
+    chart.getStyler().setXAxisMin(Math.floor(h.lo() / step) * step);
+    chart.getStyler().setXAxisMax(Math.ceil(h.hi() / step) * step);
+    chart.getStyler().setXAxisMaxLabelCount(HISTOGRAM_TICKS + 1);
+    int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+    chart.getStyler().setXAxisDecimalPattern(decimals == 0 ? "0" : "0." + "0".repeat(decimals));
     long[] counts = h.counts();
     double total = Math.max(1, h.total());
     double[] x = new double[counts.length + 1];

@@ -2,6 +2,7 @@ package dev.unroll.train.report;
 
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Tensor;
+import dev.unroll.train.Evaluation;
 import dev.unroll.train.check.LearningRateSweep;
 import dev.unroll.train.check.SanityReport;
 import dev.unroll.train.check.Verdict;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -24,7 +26,9 @@ import java.util.List;
  * when the input is an image.
  *
  * <pre>{@code
- * HtmlReport.of(result.history()).model(net).sanity(checks).write(Path.of("report.html"));
+ * HtmlReport.of(result.history()).model(net).sanity(checks)
+ *     .evaluation("Test set", Evaluation.of(net, test), test.classNames())
+ *     .write(Path.of("report.html"));
  * }</pre>
  */
 public final class HtmlReport {
@@ -35,6 +39,10 @@ public final class HtmlReport {
   private int imageHeight;
   private int imageWidth;
   private int imageChannels = 1;
+  private final List<Scored> evaluations = new ArrayList<>();
+
+  /** An evaluation to show, with its heading and class names. */
+  private record Scored(String heading, Evaluation evaluation, List<String> names) {}
 
   private HtmlReport(TrainingHistory history) {
     this.history = history;
@@ -55,6 +63,17 @@ public final class HtmlReport {
   /** Sanity-check verdicts to show first. */
   public HtmlReport sanity(SanityReport sanity) {
     this.sanity = sanity;
+    return this;
+  }
+
+  /**
+   * Adds an evaluation's confusion matrix with per-class precision and recall, drawn as a shaded
+   * table; may be called for several splits (validation, test).
+   *
+   * @param classNames names of the classes, or an empty list for their numbers
+   */
+  public HtmlReport evaluation(String heading, Evaluation evaluation, List<String> classNames) {
+    evaluations.add(new Scored(heading, evaluation, List.copyOf(classNames)));
     return this;
   }
 
@@ -108,6 +127,9 @@ public final class HtmlReport {
       sanity(h);
     }
     List<EpochStats> epochs = history.epochs();
+    for (Scored e : evaluations) {
+      ConfusionHtml.append(h, e.heading(), e.evaluation(), e.names());
+    }
     h.append("<h2>Loss</h2>\n");
     img(h, Charts.png(Charts.loss(history.batchLosses(), epochs)), "loss per batch");
     h.append("<h2>Training vs validation accuracy</h2>\n");
@@ -225,7 +247,7 @@ public final class HtmlReport {
         .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;");
   }

@@ -1,6 +1,5 @@
 package dev.unroll.examples.csv;
 
-import dev.unroll.data.BatchCursor;
 import dev.unroll.data.DataFileException;
 import dev.unroll.data.Dataset;
 import dev.unroll.data.Split;
@@ -10,6 +9,12 @@ import dev.unroll.data.prep.FittedPipeline;
 import dev.unroll.data.prep.Pipeline;
 import dev.unroll.data.prep.Steps;
 import dev.unroll.runtime.Model;
+import dev.unroll.train.Evaluation;
+import dev.unroll.train.LearningRate;
+import dev.unroll.train.Trainer;
+import dev.unroll.train.TrainingResult;
+import dev.unroll.train.checkpoint.Checkpoint;
+import dev.unroll.train.optim.Optimizers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,8 +24,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Trains {@link IrisSpec}'s network on a CSV file: load, split 60/20/20 stratified by class,
- * standardize with statistics of the training split only, train with mini-batch SGD, report
- * training, validation and test accuracy.
+ * standardize with statistics of the training split only, train with momentum SGD and a step
+ * decay, keeping the best validation epoch, report the test split's accuracy and confusion
+ * matrix, and save the network with its preprocessing when asked.
  */
 public final class CsvExample {
   private CsvExample() {}
@@ -61,34 +67,32 @@ public final class CsvExample {
     out.printf("split %d / %d / %d (train / validation / test); standardized on train%n",
         train.size(), validation.size(), test.size());
 
-    net.setL2(o.l2);
-    BatchCursor batches = BatchCursor.shuffling(train, Math.min(o.batch, net.maxBatch()), o.seed);
-    for (int epoch = 1; epoch <= o.epochs; epoch++) {
-      net.setTraining(true);
-      batches.startEpoch();
-      double loss = 0;
-      int seen = 0;
-      while (batches.next()) {
-        net.forward(batches.x(), batches.size());
-        loss += net.loss(batches.y(), batches.size()) * batches.size();
-        seen += batches.size();
-        net.backward();
-        net.sgdStep(o.learningRate);
-      }
-      if (epoch == 1 || epoch % Math.max(1, o.epochs / 10) == 0 || epoch == o.epochs) {
-        out.printf("epoch %4d  loss %.4f  train %.1f%%  validation %.1f%%%n", epoch,
-            loss / seen, 100 * accuracy(net, train), 100 * accuracy(net, validation));
-      }
+    // Momentum SGD, the rate halved every quarter of the run, L2; every epoch judged on the
+    // validation split, whose best epoch is kept. The test split is looked at once, at the end.
+    TrainingResult result = new Trainer()
+        .epochs(o.epochs).batchSize(Math.min(o.batch, net.maxBatch()))
+        .optimizer(Optimizers.momentum(0.9))
+        .learningRate(LearningRate.step(o.learningRate, 0.5, Math.max(1, o.epochs / 4)))
+        .l2(o.l2).seed(o.seed)
+        .validateOn(validation).restoreBest(true)
+        .fit(net, train);
+    out.println(result.message());
+    Evaluation onTest = Evaluation.of(net, test);
+    Result r = new Result(Evaluation.of(net, train).accuracy(),
+        Evaluation.of(net, validation).accuracy(), onTest.accuracy(), test.size());
+    out.printf("training accuracy %.1f%%, validation %.1f%%%n", 100 * r.trainAccuracy(),
+        100 * r.validationAccuracy());
+    out.print("test split: " + onTest.table(data.classNames()));
+    if (o.save != null) {
+      Checkpoint.save(o.save, net, result.optimizer(), prep);
+      out.println("saved the network and its preprocessing to " + o.save);
     }
-    Result r = new Result(accuracy(net, train), accuracy(net, validation), accuracy(net, test),
-        test.size());
-    out.printf("test accuracy %.1f%% of %d samples%n", 100 * r.testAccuracy(), r.testSize());
     return r;
   }
 
   /** The file named, or the bundled Iris CSV copied out of the jar. */
   static Dataset load(Options o) throws IOException {
-    CsvLoader loader = new CsvLoader().delimiter(o.delimiter);
+    CsvLoader loader = new CsvLoader().delimiter(o.delimiter).skipLines(o.skipLines);
     if (o.label != null) {
       if (o.label.matches("-?\\d+")) {
         loader.labelColumn(Integer.parseInt(o.label));
@@ -118,23 +122,5 @@ public final class CsvExample {
           source, data.features(), data.numClasses(), net.specName(), net.inputs(),
           net.outputs(), data.features(), data.numClasses()));
     }
-  }
-
-  /** Fraction of {@code data} whose highest score is its label, in batches of maxBatch. */
-  static double accuracy(Model net, Dataset data) {
-    if (data.size() == 0) {
-      return Double.NaN;
-    }
-    net.setTraining(false);
-    BatchCursor batches = BatchCursor.inOrder(data, net.maxBatch());
-    batches.startEpoch();
-    int correct = 0;
-    while (batches.next()) {
-      net.forward(batches.x(), batches.size());
-      for (int i = 0; i < batches.size(); i++) {
-        correct += net.predict(i) == batches.y()[i] ? 1 : 0;
-      }
-    }
-    return (double) correct / data.size();
   }
 }

@@ -72,9 +72,13 @@ public final class InitStudy {
     double sq = 0;
     double max = 0;
     long sat = 0;
+    long zero = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < a.cols(); j++) {
         double v = a.get(i, j);
+        if (v == 0) {
+          zero++;
+        }
         sum += v;
         sq += v * v;
         max = Math.max(max, Math.abs(v));
@@ -104,24 +108,30 @@ public final class InitStudy {
     }
     // Saturation is a tanh/sigmoid notion; a ReLU output above 0.99 is just large.
     return new LayerStat(a.layer(), mean, std, min < 0 ? (double) sat / count : Double.NaN,
-        new Histogram(lo, hi, bins));
+        (double) zero / count, new Histogram(lo, hi, bins));
   }
 
-  /** The table the lecture prints: one line per layer. */
+  /**
+   * The table the lecture prints: one line per layer, with the fraction that matters for the
+   * activation: saturated outputs (|h| > 0.99) for tanh, zero outputs for ReLU.
+   */
   public static String table(Config c, List<LayerStat> stats) {
+    boolean relu = !stats.isEmpty() && stats.get(0).nonNegative();
     StringBuilder sb = new StringBuilder(c.label()).append('\n');
-    sb.append(String.format("  %-6s %12s %12s %10s%n", "layer", "mean", "std", "|h|>0.99"));
+    sb.append(String.format("  %-6s %12s %12s %10s%n", "layer", "mean", "std",
+        relu ? "h = 0" : "|h|>0.99"));
     for (LayerStat s : stats) {
-      String sat = Double.isNaN(s.saturated()) ? "-" : String.format("%.1f%%", 100 * s.saturated());
-      sb.append(String.format("  %-6d %12.4g %12.4g %10s%n", s.layer(), s.mean(), s.std(), sat));
+      double fraction = relu ? s.zero() : s.saturated();
+      sb.append(String.format("  %-6d %12.4g %12.4g %9.1f%%%n", s.layer(), s.mean(), s.std(),
+          100 * fraction));
     }
     return sb.toString();
   }
 
   /** One picture per configuration: the ten histograms in two rows of five. */
   public static BufferedImage picture(Config c, List<LayerStat> stats) {
-    int w = 300;
-    int h = 220;
+    int w = 340;
+    int h = 230;
     int cols = 5;
     int rows = (stats.size() + cols - 1) / cols;
     BufferedImage img = new BufferedImage(cols * w, rows * h + 30, BufferedImage.TYPE_INT_RGB);

@@ -77,7 +77,22 @@ class InitStudyTest {
   void drawsOnePictureOfTenHistograms() {
     Map.Entry<Config, List<LayerStat>> first = results.entrySet().iterator().next();
     BufferedImage img = InitStudy.picture(first.getKey(), first.getValue());
-    assertEquals(5 * 300, img.getWidth());
-    assertEquals(2 * 220 + 30, img.getHeight());
+    assertEquals(5 * 340, img.getWidth());
+    assertEquals(2 * 230 + 30, img.getHeight());
+  }
+
+  @Test
+  void reluTablesShowTheFractionOfZeroOutputs() {
+    Config he = Config.all().get(4);
+    String table = InitStudy.table(he, of("relu-he"));
+    assertTrue(table.split("\n")[1].endsWith("h = 0"), table);
+    assertTrue(!table.contains(" -\n"), table);
+    for (LayerStat l : of("relu-he")) {
+      // a ReLU of a symmetric input is zero about half the time
+      assertTrue(l.zero() > 0.4 && l.zero() < 0.6, "" + l);
+      assertTrue(table.contains(String.format("%9.1f%%", 100 * l.zero())), table);
+    }
+    String tanh = InitStudy.table(Config.all().get(1), of("tanh-large"));
+    assertTrue(tanh.split("\n")[1].endsWith("|h|>0.99"), tanh);
   }
 }

@@ -64,7 +64,9 @@ public final class SpiralExample {
         .seed(seed)
         .observationsPerEpoch(1)
         .progress(progress)
-        .fit(net, data.x, data.y, validation.x, validation.y);
+        .validateOn(validation.x, validation.y)
+        .restoreBest(true)
+        .fit(net, data.x, data.y);
     if (out != null) {
       out.println(result.message());
     }

@@ -65,7 +65,7 @@ public final class TuningExample {
     // steps.
     TrainingResult hand = new Trainer().observationsPerEpoch(0).batchSize(train.size())
         .epochs(10_000).learningRate(1.0).l2(1e-3).seed(seed)
-        .fit(new SpiralNet(seed), train, validation);
+        .validateOn(validation).restoreBest(true).fit(new SpiralNet(seed), train);
     out.printf("spiral: %d training, %d validation points%n", train.size(), validation.size());
     out.printf("hand-chosen (full-batch SGD, lr 1.0, L2 1e-3, 10000 steps): validation %.1f%%"
         + " (best epoch %d)%n", 100 * hand.bestValAccuracy(), hand.bestEpoch());
