@@ -2,9 +2,9 @@ package dev.unroll.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import dev.unroll.processor.check.Message;
-import dev.unroll.processor.check.Printer;
-import dev.unroll.processor.check.Report;
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Printer;
+import dev.unroll.processor.diag.Report;
 import dev.unroll.processor.check.SpecChecker;
 import dev.unroll.processor.emit.ClassEmitter;
 import dev.unroll.processor.model.NetSpec;
@@ -25,7 +25,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Turns each {@code @Network} spec into a generated network class: read, check, plan, emit. One
@@ -68,8 +67,9 @@ public final class UnrollProcessor extends AbstractProcessor {
       } catch (RuntimeException | Error e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Message.INTERNAL.format(element, trace), element);
+        Report report = new Report();
+        report.add(Message.INTERNAL, element, null, null, element, trace);
+        printer().print(report);
       }
     }
     return false;
@@ -80,16 +80,16 @@ public final class UnrollProcessor extends AbstractProcessor {
     RawAnnotation network = SpecReader.network(element);
     if (network == null) {
       RawAnnotation layer = SpecReader.layers(element).get(0);
-      report.error(Message.LAYER_WITHOUT_NETWORK.format(element.getSimpleName()), element,
-          layer.mirror(), null);
-      new Printer(processingEnv).print(report);
+      report.add(Message.LAYER_WITHOUT_NETWORK, element, layer.mirror(), null,
+          element.getSimpleName());
+      printer().print(report);
       return;
     }
     TypeElement type = (TypeElement) element;
     Optional<NetSpec> spec =
         new SpecChecker(processingEnv.getElementUtils(), defaultBackend)
             .check(type, network, report);
-    new Printer(processingEnv).print(report);
+    printer().print(report);
     if (spec.isEmpty()) {
       return;
     }
@@ -97,18 +97,23 @@ public final class UnrollProcessor extends AbstractProcessor {
     boolean vectorApiReadable = processingEnv.getElementUtils()
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
     NetPlan plan = Planner.plan(spec.get(), vectorApiReadable);
+    Report emitted = new Report();
     if (!vectorApiReadable && Planner.plan(spec.get(), true).columnar()) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-          Message.COLUMNAR_NEEDS_MODULE.format(spec.get().className()), element);
+      emitted.add(Message.COLUMNAR_NEEDS_MODULE, element, null, null, spec.get().className());
     }
     JavaFile file = ClassEmitter.emit(plan, type);
     try {
       file.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "[UnrollWrite] could not write " + spec.get().className() + ": " + e.getMessage(),
-          element);
+      emitted.add(Message.WRITE_FAILED, element, null, null, spec.get().className(),
+          e.getMessage());
     }
+    printer().print(emitted);
+  }
+
+  private Printer printer() {
+    return new Printer(processingEnv,
+        e -> SpecReader.layers(e).stream().map(RawAnnotation::mirror).toList());
   }
 
   private Backend backendOption() {
@@ -122,8 +127,9 @@ public final class UnrollProcessor extends AbstractProcessor {
       case "vector":
         return Backend.VECTOR;
       default:
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Message.BAD_OPTION.format(value));
+        Report report = new Report();
+        report.add(Message.BAD_OPTION, null, null, null, value);
+        printer().print(report);
         return Backend.PLAIN;
     }
   }

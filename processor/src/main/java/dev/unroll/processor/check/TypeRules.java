@@ -1,5 +1,7 @@
 package dev.unroll.processor.check;
 
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
