@@ -9,8 +9,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * One spec after its own checks, kept for the checks across a round ({@link ClassNames#unique}).
  *
- * @param generatedName qualified name of the class it generates, or null when its className is
- *     no legal name
+ * @param generatedName qualified name of the class it generates, or null when that name is no
+ *     legal name or taken by an existing type
  * @param checked the model when its own checks found no error
  */
 public record CheckedSpec(TypeElement type, RawAnnotation network, Report report,

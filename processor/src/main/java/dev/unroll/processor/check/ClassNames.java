@@ -30,34 +30,37 @@ public final class ClassNames {
 
   private ClassNames() {}
 
-  /**
-   * Checks {@code className} and that no existing type has the generated name; returns the
-   * qualified name of the generated class, or null when {@code className} cannot name a class.
-   */
-  static String check(TypeElement type, RawAnnotation network, Elements elements,
-      Report report) {
+  /** The simple name of the class generated for {@code type}, legal or not. */
+  static String simpleName(TypeElement type, RawAnnotation network, Report report) {
     String given = network.stringValue("className", "", report);
-    String name;
-    if (given.isEmpty()) {
-      StringBuilder sb = new StringBuilder(type.getSimpleName());
-      for (Element e = type.getEnclosingElement(); e instanceof TypeElement t;
-          e = t.getEnclosingElement()) {
-        sb.insert(0, t.getSimpleName() + "_");
-      }
-      name = sb.append("Net").toString();
-    } else {
-      String reserved = reserved(given);
-      if (reserved != null) {
-        report.add(Message.CLASS_NAME_RESERVED, type, network.mirror(),
-            network.value("className"), given, reserved, suggestion(given));
-        return null;
-      }
-      if (!SourceVersion.isIdentifier(given)) {
-        report.add(Message.CLASS_NAME_INVALID, type, network.mirror(),
-            network.value("className"), given);
-        return null;
-      }
-      name = given;
+    if (!given.isEmpty()) {
+      return given;
+    }
+    StringBuilder sb = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement t;
+        e = t.getEnclosingElement()) {
+      sb.insert(0, t.getSimpleName() + "_");
+    }
+    return sb.append("Net").toString();
+  }
+
+  /**
+   * Checks that {@code name} can name a class and that no existing type has it; returns the
+   * qualified name of the generated class, or null when either check failed (so that no other
+   * spec is told it takes the same name as well).
+   */
+  static String check(TypeElement type, RawAnnotation network, String name, Elements elements,
+      Report report) {
+    String reserved = reserved(name);
+    if (reserved != null) {
+      report.add(Message.CLASS_NAME_RESERVED, type, network.mirror(),
+          network.value("className"), name, reserved, suggestion(name));
+      return null;
+    }
+    if (!SourceVersion.isIdentifier(name)) {
+      report.add(Message.CLASS_NAME_INVALID, type, network.mirror(),
+          network.value("className"), name);
+      return null;
     }
     PackageElement pkg = elements.getPackageOf(type);
     String qualified = pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name;
@@ -65,6 +68,7 @@ public final class ClassNames {
     if (existing != null && !generatedByUs(existing)) {
       report.add(Message.NAME_CLASH, type, network.mirror(), network.value("className"),
           qualified);
+      return null;
     }
     return qualified;
   }

@@ -43,9 +43,8 @@ public final class SpecChecker {
   /** The spec with its generated name, and its model when {@code report} has no errors. */
   public CheckedSpec check(TypeElement type, RawAnnotation network, Report report) {
     AnnotationMirror mirror = network.mirror();
-    String generatedName = ClassNames.check(type, network, elements, report);
-    String className = generatedName == null ? network.stringValue("className", "", report)
-        : generatedName.substring(generatedName.lastIndexOf('.') + 1);
+    String className = ClassNames.simpleName(type, network, report);
+    String generatedName = ClassNames.check(type, network, className, elements, report);
     TypeRules.check(type, mirror, className, elements, types, report);
 
     int inputs = network.intValue("inputs", 1, report);
