@@ -160,6 +160,9 @@ public final class UnrollProcessor extends AbstractProcessor {
     // the spec's methods against all the generated ones, private helpers included
     MemberClashes.check(type, spec.get().className(), Emitted.methods(file.typeSpec()),
         processingEnv.getElementUtils(), processingEnv.getTypeUtils(), emitted);
+    MemberClashes.checkNames(type, spec.get().className(),
+        Emitted.typeNames(file, processingEnv.getElementUtils()),
+        processingEnv.getElementUtils(), emitted);
     if (!emitted.hasErrors()) {
       try {
         file.writeTo(processingEnv.getFiler());

@@ -144,6 +144,43 @@ class SpecHazardsTest {
   }
 
   @Test
+  void fieldsAndMemberTypesNamedLikeTypesOfTheGeneratedCodeAreSpecErrors() {
+    JavaFileObject f = spec(
+        "class Outer {",
+        "  @Network(inputs = 4) @Layer(units = 8, activation = Activation.RELU) @Layer(units = 3)",
+        "  interface Fields {",
+        "    int Math = 1;",
+        "    int WIDTH = 3;",
+        "  }",
+        "  @Network(inputs = 4) @Layer(units = 3)",
+        "  interface Types {",
+        "    class List {}",
+        "    interface Outer_TypesNet {}",
+        "  }",
+        "  static abstract class Base {",
+        "    static int Objects = 0;",
+        "    protected int n = 3;", // the generated class's own field n hides it
+        "  }",
+        "  @Network(inputs = 4) @Layer(units = 3)",
+        "  static abstract class Inherits extends Base {}",
+        "}");
+    Compilation c = compile(f);
+    assertThat(c).hadErrorCount(4);
+    assertThat(c).hadErrorContaining("[UnrollMemberShadows] spec Fields's field Math is named"
+            + " like the type Math, which the generated class Outer_FieldsNet uses: inherited"
+            + " there, the member would hide the type (Java reads a simple name as a field or"
+            + " member type first); rename it")
+        .inFile(f).onLineContaining("int Math = 1;");
+    assertThat(c).hadErrorContaining("spec Types's member type List is named like the type List")
+        .inFile(f).onLineContaining("class List {}");
+    assertThat(c).hadErrorContaining("spec Types's member type Outer_TypesNet")
+        .inFile(f).onLineContaining("interface Outer_TypesNet {}");
+    assertThat(c).hadErrorContaining("spec Inherits's field Objects (inherited from"
+            + " test.Outer.Base) is named like the type Objects")
+        .inFile(f).onLineContaining("class Inherits extends Base");
+  }
+
+  @Test
   void membersThatMeetNoGeneratedMethodAreFine() {
     JavaFileObject f = spec(
         "class Outer {",
@@ -157,6 +194,8 @@ class SpecHazardsTest {
         "  static abstract class Base {",
         "    private void forward1(int n) {}", // private: the subclass does not see it
         "    protected int helper() { return 1; }",
+        "    protected int n;",
+        "    static final int WIDTH = 3;",
         "  }",
         "}");
     assertThat(compile(f)).succeededWithoutWarnings();

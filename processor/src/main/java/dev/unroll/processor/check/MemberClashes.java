@@ -3,6 +3,7 @@ package dev.unroll.processor.check;
 import dev.unroll.processor.diag.Message;
 import dev.unroll.processor.diag.Report;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -65,6 +66,31 @@ public final class MemberClashes {
               describe(spec, owner, m, returns, params), className, g, why(m, returns, g));
         }
       }
+    }
+  }
+
+  /**
+   * Reports each field and member type that the generated class inherits from {@code spec} and
+   * whose name is one of {@code typeNames}, the simple names by which the generated code refers
+   * to types (or the first part of a qualified name, such as {@code java}): inside the generated
+   * class the inherited member would be found first, and {@code Math.max} or {@code List<Tensor>}
+   * would no longer compile.
+   */
+  public static void checkNames(TypeElement spec, String className, Set<String> typeNames,
+      Elements elements, Report report) {
+    for (Element e : elements.getAllMembers(spec)) {
+      boolean field = e.getKind() == ElementKind.FIELD;
+      boolean type = e.getKind().isClass() || e.getKind().isInterface();
+      if ((!field && !type) || e.getModifiers().contains(Modifier.PRIVATE)
+          || !typeNames.contains(e.getSimpleName().toString())) {
+        continue;
+      }
+      TypeElement owner = (TypeElement) e.getEnclosingElement();
+      String where = owner.equals(spec) ? "" : " (inherited from " + owner.getQualifiedName() + ")";
+      String what = "spec " + spec.getSimpleName() + "'s " + (field ? "field " : "member type ")
+          + e.getSimpleName() + where;
+      report.add(Message.MEMBER_SHADOWS, owner.equals(spec) ? e : spec, null, null, what,
+          e.getSimpleName(), className);
     }
   }
 

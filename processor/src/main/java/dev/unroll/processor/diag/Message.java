@@ -56,6 +56,10 @@ public enum Message {
       "%s clashes with the generated class %s, which declares %s itself: %s; rename or remove"
           + " it (the generated class declares every method of dev.unroll.runtime.Model, toString"
           + " and private helpers such as forward1(int))"),
+  MEMBER_SHADOWS(ERROR, "UnrollMemberShadows",
+      "%s is named like the type %s, which the generated class %s uses: inherited there, the"
+          + " member would hide the type (Java reads a simple name as a field or member type"
+          + " first); rename it"),
   TOO_LARGE(ERROR, "UnrollTooLarge",
       "%s would have %d x %d = %d elements, more than one Java array holds (%d, and a tensor's"
           + " entries are indexed by an int); lower %s"),
