@@ -96,11 +96,8 @@ public final class UnrollProcessor extends AbstractProcessor {
     // a javac without --add-modules jdk.incubator.vector cannot compile code that names it
     boolean vectorApiReadable = processingEnv.getElementUtils()
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
-    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable);
     Report emitted = new Report();
-    if (!vectorApiReadable && Planner.plan(spec.get(), true).columnar()) {
-      emitted.add(Message.COLUMNAR_NEEDS_MODULE, element, null, null, spec.get().className());
-    }
+    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, emitted, element);
     JavaFile file = ClassEmitter.emit(plan, type);
     try {
       file.writeTo(processingEnv.getFiler());
