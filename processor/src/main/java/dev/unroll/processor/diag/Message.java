@@ -47,6 +47,25 @@ public enum Message {
   NAME_CLASH(ERROR, "UnrollNameClash",
       "the generated class %s would clash with an existing type; rename the spec or set"
           + " @Network(className = \"...\")"),
+  CLASS_NAME_RESERVED(ERROR, "UnrollClassNameReserved",
+      "className \"%s\" is %s, which cannot name a class; use a name such as \"%s\""),
+  DUPLICATE_CLASS(ERROR, "UnrollDuplicateClass",
+      "specs %s and %s would both generate class %s; give one of them its own"
+          + " @Network(className = \"...\")"),
+  MEMBER_CLASH(ERROR, "UnrollMemberClash",
+      "%s clashes with the generated class %s, which declares %s itself: %s; rename or remove"
+          + " it (the generated class declares every method of dev.unroll.runtime.Model, toString"
+          + " and private helpers such as forward1(int))"),
+  TOO_LARGE(ERROR, "UnrollTooLarge",
+      "%s would have %d x %d = %d elements, more than one Java array holds (%d, and a tensor's"
+          + " entries are indexed by an int); lower %s"),
+  LARGE_MEMORY(WARNING, "UnrollLargeMemory",
+      "%s needs at least %d bytes (%s GB) for its arrays (weights, gradients and the activations"
+          + " of %d rows); run it with -Xmx%dg or more, or lower maxBatch or the widest layers"),
+  LOCAL_SPEC(WARNING, "UnrollLocalSpec",
+      "@Network on local %s %s is never processed: annotation processors cannot see types"
+          + " declared inside a method, initializer or lambda, so no class is generated; declare"
+          + " it as a top-level or member type"),
   VECTOR_MISSING(ERROR, "UnrollVectorMissing",
       "backend VECTOR calls dev.unroll.vector kernels, which are not on the class path; add the"
           + " dependency dev.unroll:unroll-vector, or use backend PLAIN"),
