@@ -151,11 +151,8 @@ public final class UnrollProcessor extends AbstractProcessor {
     // a javac without --add-modules jdk.incubator.vector cannot compile code that names it
     boolean vectorApiReadable = processingEnv.getElementUtils()
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
-    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable);
     Report emitted = new Report();
-    if (!vectorApiReadable && Planner.plan(spec.get(), true).columnar()) {
-      emitted.add(Message.COLUMNAR_NEEDS_MODULE, type, null, null, spec.get().className());
-    }
+    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, emitted, type);
     JavaFile file = ClassEmitter.emit(plan, type);
     // the spec's methods against all the generated ones, private helpers included
     MemberClashes.check(type, spec.get().className(), Emitted.methods(file.typeSpec()),
