@@ -1,12 +1,21 @@
 package dev.unroll.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.unroll.processor.SpecErrorsTest.compile;
 import static dev.unroll.processor.SpecErrorsTest.spec;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -331,6 +340,53 @@ class SpecHazardsTest {
             + " test.Shared").inFile(b).onLineContaining("className = \"Shared\"");
     for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
       assertFalse(d.getMessage(null).contains("recreate"), d.getMessage(null));
+    }
+  }
+
+  /**
+   * A spec that another processor generates in a later round may not take the name of a class
+   * generated in an earlier one: the Filer would refuse the file.
+   */
+  @Test
+  void aSpecOfALaterRoundTakingAGeneratedNameIsReported() {
+    JavaFileObject a = spec(
+        "@Network(inputs = 4, className = \"Shared\") @Layer(units = 3)",
+        "interface Spec {}");
+    Compilation c = javac().withProcessors(new UnrollProcessor(), new WritesASpec()).compile(a);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[UnrollDuplicateClass] specs test.Later and test.Spec would"
+        + " both generate class test.Shared");
+    for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+      assertFalse(d.getMessage(null).contains("recreate"), d.getMessage(null));
+    }
+  }
+
+  /** Writes, in its first round, a spec whose class name was taken in that round. */
+  private static final class WritesASpec extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer w = processingEnv.getFiler().createSourceFile("test.Later").openWriter()) {
+          w.write("package test;\n@dev.unroll.spec.Network(inputs = 4, className = \"Shared\")"
+              + "\n@dev.unroll.spec.Layer(units = 3)\ninterface Later {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
     }
   }
 
