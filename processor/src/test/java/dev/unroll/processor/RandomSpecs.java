@@ -45,6 +45,7 @@ final class RandomSpecs {
     NO_CONSTRUCTOR("UnrollNoConstructor"),
     ABSTRACT_METHOD("UnrollAbstractMethod"),
     MEMBER_CLASH("UnrollMemberClash"),
+    MEMBER_SHADOWS("UnrollMemberShadows"),
     TOO_LARGE("UnrollTooLarge"),
     NO_LAYERS("UnrollNoLayers");
 
@@ -160,7 +161,8 @@ final class RandomSpecs {
 
   private List<Member> layer(boolean last) {
     List<Member> l = new ArrayList<>();
-    l.add(new Member("units", String.valueOf(last ? 2 + random.nextInt(6) : 1 + random.nextInt(12))));
+    int units = last ? 2 + random.nextInt(6) : 1 + random.nextInt(12);
+    l.add(new Member("units", String.valueOf(units)));
     Activation act = last && random.nextBoolean() ? Activation.IDENTITY
         : Activation.values()[random.nextInt(Activation.values().length)];
     if (act != Activation.IDENTITY || random.nextBoolean()) {
@@ -294,6 +296,12 @@ final class RandomSpecs {
             : new String[] {"default int forward(float[][] x, int n) { return 0; }",
                 "default String predict(int i) { return \"\"; }",
                 "default void parametersChanged() {}"};
+        d.members.add(choices[random.nextInt(choices.length)]);
+      }
+      case MEMBER_SHADOWS -> {
+        d.markedMember = d.members.size();
+        String[] choices = {"class List {}", "interface Tensor {}", "class Model {}",
+            (d.abstractClass ? "static " : "") + "int Math = 0;"};
         d.members.add(choices[random.nextInt(choices.length)]);
       }
       case TOO_LARGE -> {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * 300 random specs (seed 15) through the processor, half of them valid and half broken in one way
- * each, every kind of break about equally often. A broken spec must get exactly one error, with
+ * each, each of the 21 kinds of break 7 or 8 times. A broken spec must get exactly one error, with
  * the expected id, on the line of the member, value or declaration at fault; a valid one must
  * compile, generated class included. Then a sample of the valid DOUBLE specs is run through the
  * gradient check. The specs are compiled 25 files to a javac run: every spec is its own file, so

@@ -34,7 +34,8 @@ class SpecHazardsTest {
     String[] lines = new String[names.length * 2 + 2];
     lines[0] = "class Outer {";
     for (int i = 0; i < names.length; i++) {
-      lines[1 + 2 * i] = "  @Network(inputs = 4, className = \"" + names[i] + "\") @Layer(units = 3)";
+      lines[1 + 2 * i] =
+          "  @Network(inputs = 4, className = \"" + names[i] + "\") @Layer(units = 3)";
       lines[2 + 2 * i] = "  interface S" + i + " {}";
     }
     lines[lines.length - 1] = "}";

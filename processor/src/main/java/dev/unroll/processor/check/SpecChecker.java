@@ -95,10 +95,11 @@ public final class SpecChecker {
       return new CheckedSpec(type, network, report, generatedName, Optional.empty());
     }
     PackageElement pkg = elements.getPackageOf(type);
-    return new CheckedSpec(type, network, report, generatedName, Optional.of(new NetSpec(type.getQualifiedName().toString(),
+    NetSpec spec = new NetSpec(type.getQualifiedName().toString(),
         pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
         type.getKind() == ElementKind.INTERFACE,
         type.getModifiers().contains(Modifier.PUBLIC), inputs, loss, precision, maxBatch,
-        backend, List.copyOf(layers))));
+        backend, List.copyOf(layers));
+    return new CheckedSpec(type, network, report, generatedName, Optional.of(spec));
   }
 }
