@@ -52,8 +52,8 @@ final class Api {
     Folding.invalidate(setTraining, layers);
     type.addMethod(setTraining.build());
     type.addMethod(override("setL2").addParameter(double.class, "l2")
-        .beginControlFlow("if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY))")
-        .addStatement("throw new IllegalArgumentException($S + l2)",
+        .beginControlFlow("if (!(l2 >= 0 && l2 < $T.POSITIVE_INFINITY))", Double.class)
+        .addStatement("throw new $T($S + l2)", IllegalArgumentException.class,
             "L2 strength must be finite and >= 0, was ")
         .endControlFlow()
         .addStatement("this.l2 = l2").build());
@@ -72,7 +72,8 @@ final class Api {
     type.addMethod(copyFrom(layers, self));
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class)
-        .addStatement("return $S", plan.spec().className() + " [" + ClassEmitter.summary(plan, layers)
+        .addStatement("return $S", plan.spec().className() + " ["
+            + ClassEmitter.summary(plan, layers)
             + ", " + plan.spec().loss() + ", " + plan.spec().precision() + "]")
         .build());
   }
@@ -155,7 +156,7 @@ final class Api {
   private static MethodSpec backward(Num t, NetworkStep step) {
     return override("backward")
         .beginControlFlow("if (!lossReady)")
-        .addStatement("throw new IllegalStateException($S)",
+        .addStatement("throw new $T($S)", IllegalStateException.class,
             "backward() needs loss() after the last forward()")
         .endControlFlow()
         .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"))

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.DensePlan;
 import dev.unroll.processor.plan.NetPlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -163,7 +164,8 @@ final class ColumnarStep implements NetworkStep {
         .initializer("$T.species()", t.kernels())
         .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
         .build());
-    type.addField(Fields.paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
+    type.addField(Fields.paddedRows(t, dScoresT(plan), plan.spec().outputs(),
+        plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     int units = hidden(plan).cols();
     int sums = laneSumCount(plan);
@@ -205,7 +207,7 @@ final class ColumnarStep implements NetworkStep {
     c.add("// the input transposed; zero past the batch\n");
     Loops.transposeInput(c, p, t);
     for (int m = 0; m < in; m++) {
-      c.addStatement("java.util.Arrays.fill(t$L, n, np, $L)", m, t.lit(0));
+      c.addStatement("$T.fill(t$L, n, np, $L)", Arrays.class, m, t.lit(0));
     }
     int last = classes - 1;
     c.add("// the scores relative to the last class's, d_c = s_c - s_last (softmax, its gradient\n");
@@ -215,7 +217,7 @@ final class ColumnarStep implements NetworkStep {
     c.addStatement("$L[] head = $L[0]", t.t(), q.affine().b());
     for (int k = 0; k < last; k++) {
       c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.layout().zt(), k);
-      c.addStatement("java.util.Arrays.fill(s$L, 0, np, head[$L] - head[$L])", k, k, last);
+      c.addStatement("$T.fill(s$L, 0, np, head[$L] - head[$L])", Arrays.class, k, k, last);
     }
     c.addStatement("lastB = head[$L]", last);
     c.addStatement("$L[] bias = $L[0]", t.t(), p.affine().b());
@@ -302,9 +304,9 @@ final class ColumnarStep implements NetworkStep {
       c.addStatement("u$L.intoArray(o$L, i)", u, u);
     }
     for (int k = 0; k < classes - 1; k++) {
-      String sum = v.simpleName() + ".fromArray(LANES, s" + k + ", i)";
+      CodeBlock sum = CodeBlock.of("$T.fromArray(LANES, s$L, i)", v, k);
       for (int u = 0; u < count; u++) {
-        sum = "u" + u + ".fma(ow" + u + k + ", " + sum + ")";
+        sum = CodeBlock.of("u$L.fma(ow$L$L, $L)", u, u, k, sum);
       }
       c.addStatement("$L.intoArray(s$L, i)", sum, k);
     }
@@ -542,9 +544,9 @@ final class ColumnarStep implements NetworkStep {
       c.addStatement("$L[] a$L = $L[$L]", t.t(), k, q.affine().wt(), k);
     }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    String dh = "e0 * a0[j]";
+    CodeBlock dh = CodeBlock.of("e0 * a0[j]");
     for (int k = 1; k < classes; k++) {
-      dh = "Math.fma(e" + k + ", a" + k + "[j], " + dh + ")";
+      dh = CodeBlock.of("$T.fma(e$L, a$L[j], $L)", Math.class, k, k, dh);
     }
     c.addStatement("dh[j] = $L", dh);
     c.endControlFlow();
@@ -583,7 +585,7 @@ final class ColumnarStep implements NetworkStep {
         .addStatement("return")
         .endControlFlow()
         .addStatement("$L[] s = lastScores", t.t())
-        .addStatement("java.util.Arrays.fill(s, 0, n, lastB)")
+        .addStatement("$T.fill(s, 0, n, lastB)", Arrays.class)
         .beginControlFlow("for (int j = 0; j < $L; j++)", p.cols())
         .addStatement("$L w = lastW[j]", t.t())
         .addStatement("$L[] h = $L[j]", t.t(), p.layout().ht())

@@ -2,6 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.DensePlan;
+import java.util.Arrays;
 
 /**
  * A tiny layer (fan-in at most four, written out; many columns; no batch norm; ReLU or identity)
@@ -41,8 +42,8 @@ final class Direct implements ProductStrategy {
       c.endControlFlow();
     }
     if (db != null) {
-      c.addStatement("$L[] gb = $L[0]", t.t(), db);
-      c.addStatement("java.util.Arrays.fill(gb, $L)", t.lit(0));
+      c.addStatement("$L[] db = $L[0]", t.t(), db);
+      c.addStatement("$T.fill(db, $L)", Arrays.class, t.lit(0));
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
@@ -60,7 +61,8 @@ final class Direct implements ProductStrategy {
     if (relu) {
       c.add("// mask [h > 0] as min(h * $L, 1), arithmetic so C2 vectorizes it\n",
           ActivationEmitter.huge(t));
-      c.addStatement("$L d = dh[j] * Math.min(h[j] * $L, $L)", t.t(), ActivationEmitter.huge(t),
+      c.addStatement("$L d = dh[j] * $T.min(h[j] * $L, $L)", t.t(), Math.class,
+          ActivationEmitter.huge(t),
           t.lit(1));
     } else {
       c.addStatement("$L d = dh[j]", t.t());
@@ -72,7 +74,7 @@ final class Direct implements ProductStrategy {
       c.addStatement("g$1L[j] += x$1L * d", m);
     }
     if (db != null) {
-      c.addStatement("gb[j] += d");
+      c.addStatement("db[j] += d");
     }
     c.endControlFlow();
     c.endControlFlow();

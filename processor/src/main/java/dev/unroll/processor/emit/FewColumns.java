@@ -3,6 +3,7 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.DensePlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ final class FewColumns implements ProductStrategy {
     c.add("// few columns: zt[c] = b[c] + sum_m w[m][c] * xt[m], axpys over the batch\n");
     for (int j = 0; j < cols; j++) {
       c.addStatement("$L[] zc$L = $L[$L]", t.t(), j, p.layout().zt(), j);
-      c.addStatement("java.util.Arrays.fill(zc$L, 0, n, $L)", j,
+      c.addStatement("$T.fill(zc$L, 0, n, $L)", Arrays.class, j,
           bias == null ? t.lit(0) : "bias[" + j + "]");
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
@@ -103,7 +104,7 @@ final class FewColumns implements ProductStrategy {
     List<String> terms = new ArrayList<>();
     for (int j = 0; j < cols; j++) {
       c.addStatement("$L[] gt$L = $L[$L]", t.t(), j, dwt, j);
-      c.addStatement("java.util.Arrays.fill(gt$L, $L)", j, t.lit(0));
+      c.addStatement("$T.fill(gt$L, $L)", Arrays.class, j, t.lit(0));
       if (withDx) {
         c.addStatement("$L[] t$L = $L[$L]", t.t(), j, wt, j);
         terms.add("d" + j + " * t" + j + "[m]");
@@ -111,12 +112,12 @@ final class FewColumns implements ProductStrategy {
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
-    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
     if (withDx) {
       c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
     }
     for (int j = 0; j < cols; j++) {
-      c.addStatement("$L d$L = d[$L]", t.t(), j, j);
+      c.addStatement("$L d$L = dz[$L]", t.t(), j, j);
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L xm = x[m]", t.t());
@@ -130,9 +131,9 @@ final class FewColumns implements ProductStrategy {
     c.endControlFlow();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
-    c.addStatement("$L[] grad = $L[m]", t.t(), p.affine().dw());
+    c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     for (int j = 0; j < cols; j++) {
-      c.addStatement("grad[$1L] = $2L[$1L][m] + reg * row[$1L]", j, dwt);
+      c.addStatement("dw[$1L] = $2L[$1L][m] + reg * row[$1L]", j, dwt);
     }
     c.endControlFlow();
     if (p.affine().db() != null) {

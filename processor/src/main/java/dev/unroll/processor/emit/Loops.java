@@ -3,6 +3,7 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.DensePlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Loop shapes several product strategies share. */
@@ -31,12 +32,12 @@ final class Loops {
   static CodeBlock biasGradient(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     c.add("// db = sum over the batch of dz\n");
-    c.addStatement("$L[] gb = $L[0]", t.t(), p.affine().db());
-    c.addStatement("java.util.Arrays.fill(gb, $L, $L, $L)", lo, hi, t.lit(0));
+    c.addStatement("$L[] db = $L[0]", t.t(), p.affine().db());
+    c.addStatement("$T.fill(db, $L, $L, $L)", Arrays.class, lo, hi, t.lit(0));
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    c.addStatement("gb[j] += d[j]");
+    c.addStatement("db[j] += dz[j]");
     c.endControlFlow();
     c.endControlFlow();
     return c.build();
@@ -69,39 +70,43 @@ final class Loops {
 
   /**
    * {@code out[j] += a[k] * rows[k][j]} over all k and j in [lo, hi), four rows per pass ({@code
-   * out[j] += a0 * r0[j] + ... + a3 * r3[j]}), then a pair, then one. One array is stored and
-   * every array is indexed by {@code j} alone, the loop shape C2 vectorizes; four rows per pass
-   * quarter the loads and stores of {@code out} (W4 plain forward 36-40 -> 33 ms, W2n 2.5-2.6 ->
-   * 2.4 ms a step against two rows).
+   * out[j] += a0 * r0[j] + ... + a3 * r3[j]}), then the remainder: a pair, then one. One array
+   * is stored and every array is indexed by {@code j} alone, the loop shape C2 vectorizes; four
+   * rows per pass quarter the loads and stores of {@code out} (W4 plain forward 36-40 -> 33 ms,
+   * W2n 2.5-2.6 -> 2.4 ms a step against two rows).
    */
   static void pairedAxpy(CodeBlock.Builder c, Num t, String a, String rows, String out, int k,
       String lo, String hi, String kv, String jv) {
     int four = k - k % 4;
-    c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L += 4)", kv, four);
-    for (int q = 0; q < 4; q++) {
-      c.addStatement("$L a$L = $L[$L + $L]", t.t(), q, a, kv, q);
-      c.addStatement("$L[] r$L = $L[$L + $L]", t.t(), q, rows, kv, q);
-    }
-    c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
-    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L] + a2 * r2[$2L] + a3 * r3[$2L]",
-        out, jv);
-    c.endControlFlow();
-    c.endControlFlow();
-    int even = k - k % 2;
-    c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L += 2)", kv, four, even);
-    c.addStatement("$L a0 = $L[$L]", t.t(), a, kv);
-    c.addStatement("$L a1 = $L[$L + 1]", t.t(), a, kv);
-    c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, kv);
-    c.addStatement("$L[] r1 = $L[$L + 1]", t.t(), rows, kv);
-    c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
-    c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L]", out, jv);
-    c.endControlFlow();
-    c.endControlFlow();
-    if (k % 2 == 1) {
-      c.addStatement("$L a0 = $L[$L]", t.t(), a, k - 1);
-      c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, k - 1);
+    if (four > 0) {
+      c.beginControlFlow("for (int $1L = 0; $1L < $2L; $1L += 4)", kv, four);
+      for (int q = 0; q < 4; q++) {
+        c.addStatement("$L a$L = $L[$L + $L]", t.t(), q, a, kv, q);
+        c.addStatement("$L[] r$L = $L[$L + $L]", t.t(), q, rows, kv, q);
+      }
       c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
-      c.addStatement("$1L[$2L] += a0 * r0[$2L]", out, jv);
+      c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L] + a2 * r2[$2L] + a3 * r3[$2L]",
+          out, jv);
+      c.endControlFlow();
+      c.endControlFlow();
+    }
+    // the remainder, written only where there is one: a pair, then a single row
+    int even = k - k % 2;
+    if (even > four) {
+      c.addStatement("$L a0 = $L[$L]", t.t(), a, four);
+      c.addStatement("$L a1 = $L[$L]", t.t(), a, four + 1);
+      c.addStatement("$L[] r0 = $L[$L]", t.t(), rows, four);
+      c.addStatement("$L[] r1 = $L[$L]", t.t(), rows, four + 1);
+      c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
+      c.addStatement("$1L[$2L] += a0 * r0[$2L] + a1 * r1[$2L]", out, jv);
+      c.endControlFlow();
+    }
+    if (k % 2 == 1) {
+      int q = k % 4 - 1; // its place after the pair, if any: names stay distinct
+      c.addStatement("$L a$L = $L[$L]", t.t(), q, a, k - 1);
+      c.addStatement("$L[] r$L = $L[$L]", t.t(), q, rows, k - 1);
+      c.beginControlFlow("for (int $1L = $2L; $1L < $3L; $1L++)", jv, lo, hi);
+      c.addStatement("$1L[$2L] += a$3L * r$3L[$2L]", out, jv, q);
       c.endControlFlow();
     }
   }
@@ -111,9 +116,9 @@ final class Loops {
     CodeBlock.Builder m = CodeBlock.builder();
     m.beginControlFlow("for (int r = 0; r < $L; r++)", p.fanIn());
     m.addStatement("$L[] w = $L[r]", t.t(), p.affine().w());
-    m.addStatement("$L[] g = $L[r]", t.t(), p.affine().dw());
+    m.addStatement("$L[] dw = $L[r]", t.t(), p.affine().dw());
     for (int j = 0; j < p.cols(); j++) {
-      m.addStatement("w[$1L] -= rate * g[$1L]", j);
+      m.addStatement("w[$1L] -= rate * dw[$1L]", j);
     }
     m.endControlFlow();
     return m.build();

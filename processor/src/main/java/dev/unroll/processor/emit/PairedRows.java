@@ -2,6 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.DensePlan;
+import java.util.Arrays;
 
 /**
  * Wide layers on the plain backend, every loop an axpy over whole rows with one index, the shape
@@ -25,9 +26,9 @@ final class PairedRows implements RangedProduct {
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
     c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
     if (p.productHasBias()) {
-      c.addStatement("System.arraycopy(bias, $1L, z, $1L, $2L - $1L)", lo, hi);
+      c.addStatement("$1T.arraycopy(bias, $2L, z, $2L, $3L - $2L)", System.class, lo, hi);
     } else {
-      c.addStatement("java.util.Arrays.fill(z, $L, $L, $L)", lo, hi, t.lit(0));
+      c.addStatement("$T.fill(z, $L, $L, $L)", Arrays.class, lo, hi, t.lit(0));
     }
     Loops.pairedAxpy(c, t, "x", p.productWeights(), "z", p.fanIn(), lo, hi, "m", "j");
     c.endControlFlow();
@@ -45,15 +46,15 @@ final class PairedRows implements RangedProduct {
     String dz = p.activation().dz();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
-    c.addStatement("$L[] grad = $L[m]", t.t(), p.affine().dw());
+    c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    c.addStatement("grad[j] = reg * row[j]");
+    c.addStatement("dw[j] = reg * row[j]");
     c.endControlFlow();
     c.endControlFlow();
     c.beginControlFlow("for (int jb = $L; jb < $L; jb += $L)", lo, hi, TILE);
-    c.addStatement("int je = Math.min(jb + $L, $L)", TILE, hi);
+    c.addStatement("int je = $T.min(jb + $L, $L)", Math.class, TILE, hi);
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] grad = $L[m]", t.t(), p.affine().dw());
+    c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     c.addStatement("int i = 0");
     c.beginControlFlow("for (; i + 1 < n; i += 2)");
     c.addStatement("$L a0 = $L[i][m]", t.t(), in);
@@ -61,14 +62,14 @@ final class PairedRows implements RangedProduct {
     c.addStatement("$L[] d0 = $L[i]", t.t(), dz);
     c.addStatement("$L[] d1 = $L[i + 1]", t.t(), dz);
     c.beginControlFlow("for (int j = jb; j < je; j++)");
-    c.addStatement("grad[j] += a0 * d0[j] + a1 * d1[j]");
+    c.addStatement("dw[j] += a0 * d0[j] + a1 * d1[j]");
     c.endControlFlow();
     c.endControlFlow();
     c.beginControlFlow("if (i < n)");
     c.addStatement("$L a0 = $L[i][m]", t.t(), in);
     c.addStatement("$L[] d0 = $L[i]", t.t(), dz);
     c.beginControlFlow("for (int j = jb; j < je; j++)");
-    c.addStatement("grad[j] += a0 * d0[j]");
+    c.addStatement("dw[j] += a0 * d0[j]");
     c.endControlFlow();
     c.endControlFlow();
     c.endControlFlow();
@@ -81,10 +82,10 @@ final class PairedRows implements RangedProduct {
   public CodeBlock inputGradientRange(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
     c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
-    c.addStatement("java.util.Arrays.fill(dx, $L, $L, $L)", lo, hi, t.lit(0));
-    Loops.pairedAxpy(c, t, "d", p.affine().wt(), "dx", p.cols(), lo, hi, "k", "m");
+    c.addStatement("$T.fill(dx, $L, $L, $L)", Arrays.class, lo, hi, t.lit(0));
+    Loops.pairedAxpy(c, t, "dz", p.affine().wt(), "dx", p.cols(), lo, hi, "k", "m");
     c.endControlFlow();
     return c.build();
   }

@@ -66,7 +66,7 @@ final class Parallel {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(int.class, "threads")
         .beginControlFlow("if (threads < 1)")
-        .addStatement("throw new IllegalArgumentException($S + threads)",
+        .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
             "threads must be >= 1, was ")
         .endControlFlow()
         .addStatement("workers = threads == 1 ? null : new $T(threads)", RuntimeTypes.WORKERS)

@@ -2,6 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.unroll.processor.plan.DensePlan;
+import java.util.Arrays;
 
 /**
  * Wide layers on the vector backend: the three products call the Vector API kernels of {@code
@@ -21,9 +22,9 @@ final class VectorStrips implements RangedProduct {
     String wp = p.affine().wp();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     if (p.productHasBias()) {
-      c.addStatement("System.arraycopy(bias, $1L, $2L[i], $1L, $3L - $1L)", lo, z, hi);
+      c.addStatement("$1T.arraycopy(bias, $2L, $3L[i], $2L, $4L - $2L)", System.class, lo, z, hi);
     } else {
-      c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", z, lo, hi, t.lit(0));
+      c.addStatement("$T.fill($L[i], $L, $L, $L)", Arrays.class, z, lo, hi, t.lit(0));
     }
     c.endControlFlow();
     if (wp != null) {
@@ -54,7 +55,7 @@ final class VectorStrips implements RangedProduct {
   public CodeBlock inputGradientRange(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("java.util.Arrays.fill($L[i], $L, $L, $L)", p.dIn(), lo, hi, t.lit(0));
+    c.addStatement("$T.fill($L[i], $L, $L, $L)", Arrays.class, p.dIn(), lo, hi, t.lit(0));
     c.endControlFlow();
     c.add("// panels packed from W's rows: no transposed copy of W\n");
     return c.addStatement("$T.productTransposed($L, $L, $L, n, $L, $L, $L)", t.kernels(),

@@ -28,19 +28,19 @@ final class WrittenOut implements ProductStrategy {
     c.add("// one weight row at a time, a register per column\n");
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
-    c.addStatement("$L[] grad = $L[m]", t.t(), p.affine().dw());
+    c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     for (int j = 0; j < cols; j++) {
       c.addStatement("$L g$L = reg * row[$L]", t.t(), j, j);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L xm = $L[i][m]", t.t(), p.in());
-    c.addStatement("$L[] d = $L[i]", t.t(), dz);
+    c.addStatement("$L[] dz = $L[i]", t.t(), dz);
     for (int j = 0; j < cols; j++) {
-      c.addStatement("g$L += xm * d[$L]", j, j);
+      c.addStatement("g$L += xm * dz[$L]", j, j);
     }
     c.endControlFlow();
     for (int j = 0; j < cols; j++) {
-      c.addStatement("grad[$L] = g$L", j, j);
+      c.addStatement("dw[$L] = g$L", j, j);
     }
     c.endControlFlow();
     if (p.affine().db() != null) {
@@ -55,13 +55,13 @@ final class WrittenOut implements ProductStrategy {
     CodeBlock.Builder c = CodeBlock.builder();
     c.add("// dx = dz W^T, written into the previous layer's output gradient\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
     c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
     List<String> terms = new ArrayList<>();
     for (int j = 0; j < p.cols(); j++) {
-      terms.add("d[" + j + "] * row[" + j + "]");
+      terms.add("dz[" + j + "] * row[" + j + "]");
     }
     c.addStatement("dx[m] = $L", String.join(" + ", terms));
     c.endControlFlow();

@@ -52,18 +52,22 @@ final class WrittenOutFanIn implements ProductStrategy {
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
-    c.addStatement("$L[] z = $L[i]", t.t(), relu ? p.h() : p.activation().z());
+    // the row written is h's when ReLU runs in this pass, z's otherwise: named after it
+    String out = relu ? "h" : "z";
+    c.addStatement("$L[] $L = $L[i]", t.t(), out, relu ? p.h() : p.activation().z());
     for (int m = 0; m < in; m++) {
       c.addStatement("$L x$L = x[$L]", t.t(), m, m);
     }
     if (p.product() == Product.WRITTEN_OUT) {
       for (int j = 0; j < cols; j++) {
-        c.addStatement("z[$L] = $L", j, Loops.writtenOutSum(bias, in, Integer.toString(j), t));
+        c.addStatement("$L[$L] = $L", out, j,
+            Loops.writtenOutSum(bias, in, Integer.toString(j), t));
       }
     } else {
       c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
       String value = Loops.writtenOutSum(bias, in, "j", t);
-      c.addStatement("z[j] = $L", relu ? "Math.max(" + value + ", " + t.lit(0) + ")" : value);
+      c.addStatement("$L[j] = $L", out,
+          relu ? CodeBlock.of("$T.max($L, $L)", Math.class, value, t.lit(0)) : value);
       c.endControlFlow();
     }
     c.endControlFlow();
@@ -97,7 +101,8 @@ final class WrittenOutFanIn implements ProductStrategy {
     }
     String sum = String.join(" + ", terms);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("o[i] = $L", relu ? "Math.max(" + sum + ", " + t.lit(0) + ")" : sum);
+    c.addStatement("o[i] = $L", relu ? CodeBlock.of("$T.max($L, $L)", Math.class, sum, t.lit(0))
+        : sum);
     c.endControlFlow();
     c.endControlFlow();
     return c.build();
