@@ -38,6 +38,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -153,7 +154,7 @@ public final class UnrollProcessor extends AbstractProcessor {
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
     Report emitted = new Report();
     NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, emitted, type);
-    JavaFile file = ClassEmitter.emit(plan, type);
+    JavaFile file = ClassEmitter.emit(plan, type, javaLangNamesTaken(type));
     // the spec's methods against all the generated ones, private helpers included
     MemberClashes.check(type, spec.get().className(), Emitted.methods(file.typeSpec()),
         processingEnv.getElementUtils(), processingEnv.getTypeUtils(), emitted);
@@ -169,6 +170,30 @@ public final class UnrollProcessor extends AbstractProcessor {
       }
     }
     printer().print(emitted);
+  }
+
+  /**
+   * Simple names of the other types of {@code type}'s package (those javac knows and those
+   * generated in this round or earlier) that are also names of java.lang types: a class {@code
+   * Math} there would shadow java.lang.Math in generated code, which is never imported. (An
+   * imported type, such as java.util.List, shadows the package's own.)
+   */
+  private Set<String> javaLangNamesTaken(TypeElement type) {
+    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
+    Set<String> names = new HashSet<>();
+    for (Element e : pkg.getEnclosedElements()) {
+      names.add(e.getSimpleName().toString());
+    }
+    String prefix = pkg.isUnnamed() ? "" : pkg.getQualifiedName() + ".";
+    for (String generatedName : generated.keySet()) {
+      String simple = generatedName.substring(prefix.length());
+      if (generatedName.startsWith(prefix) && !simple.contains(".")) {
+        names.add(simple);
+      }
+    }
+    names.removeIf(
+        n -> processingEnv.getElementUtils().getTypeElement("java.lang." + n) == null);
+    return names;
   }
 
   /** Warns about each {@code @Network} on a local type in this round's files, once per file. */

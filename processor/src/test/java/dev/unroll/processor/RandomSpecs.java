@@ -61,6 +61,14 @@ final class RandomSpecs {
   private static final String[] NOT_IDENTIFIERS = {"my-net", "3D", "a.b", "Net net", "x+y"};
 
   private final Random random;
+  /**
+   * Class names of types the generated code uses (issue 15.1), each given to one valid spec. Not
+   * the names the spec files themselves use (String, Init, ...): a class of the package would
+   * shadow those in every spec of the batch.
+   */
+  private final List<String> typeNames = new ArrayList<>(List.of("Math", "System", "Arrays",
+      "Objects", "List", "Tensor", "Model", "Generated", "Ops", "Checks", "Workers", "Rng",
+      "IntConsumer", "Collections"));
 
   RandomSpecs(long seed) {
     this.random = new Random(seed);
@@ -116,7 +124,9 @@ final class RandomSpecs {
   /** Spec number {@code i}: valid when {@code defect} is null, else broken that one way. */
   Spec next(int i, Defect defect) {
     Draft d = valid();
-    if (random.nextInt(4) == 0) {
+    if (defect == null && !typeNames.isEmpty() && random.nextInt(8) == 0) {
+      d.network.add(new Member("className", quote(typeNames.remove(0))));
+    } else if (random.nextInt(4) == 0) {
       d.network.add(new Member("className", quote("Named" + i)));
     }
     if (defect != null) {

@@ -190,6 +190,29 @@ class SpecHazardsTest {
         .inFile(f).onLineContaining("class Inherits extends Base");
   }
 
+  /**
+   * A class of the spec's package named like a java.lang type, the user's or another spec's
+   * generated class, would shadow it in every generated class there: it is written qualified.
+   */
+  @Test
+  void classesOfThePackageNamedLikeJavaLangTypesShadowNothing() {
+    JavaFileObject user = JavaFileObjects.forSourceLines("test.System",
+        "package test;",
+        "class System {}");
+    JavaFileObject f = spec(
+        "class Outer {",
+        "  @Network(inputs = 4, className = \"Math\")",
+        "  @Layer(units = 8, activation = Activation.ELU) @Layer(units = 3)",
+        "  interface First {}",
+        "  @Network(inputs = 4, loss = Loss.SVM)",
+        "  @Layer(units = 8, activation = Activation.TANH, batchNorm = true) @Layer(units = 3)",
+        "  interface Second {}",
+        "}");
+    Compilation c = compile(f, user);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Outer_SecondNet");
+  }
+
   @Test
   void membersThatMeetNoGeneratedMethodAreFine() {
     JavaFileObject f = spec(

@@ -11,6 +11,7 @@ import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -27,6 +28,15 @@ public final class ClassEmitter {
 
   /** The generated file for {@code plan}, originating from {@code spec}. */
   public static JavaFile emit(NetPlan plan, TypeElement specType) {
+    return emit(plan, specType, Set.of());
+  }
+
+  /**
+   * The generated file, writing fully qualified every type whose simple name is in {@code
+   * taken}: names of other types of the package that would shadow a java.lang type ({@code
+   * Math}, {@code System}) written by its simple name.
+   */
+  public static JavaFile emit(NetPlan plan, TypeElement specType, Set<String> taken) {
     NetSpec spec = plan.spec();
     Num t = new Num(spec.precision());
     List<LayerEmitter> layers = new ArrayList<>();
@@ -77,6 +87,8 @@ public final class ClassEmitter {
       layer.addMembers(type);
     }
     type.addMethod(InitEmitter.initialize(layers));
+    type.alwaysQualify(taken.stream().filter(n -> !n.equals(spec.className()))
+        .toArray(String[]::new));
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
