@@ -2,8 +2,9 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.DensePlan;
 import dev.unroll.spec.Activation;
+import java.util.Arrays;
 
 /**
  * Each nonlinearity's forward {@code h = f(z)} and, next to it, its backward {@code dz = f'(z) *
@@ -13,32 +14,33 @@ import dev.unroll.spec.Activation;
 final class ActivationEmitter {
   private ActivationEmitter() {}
 
-  static CodeBlock forward(LayerPlan p, Num t) {
+  static CodeBlock forward(DensePlan p, Num t) {
     return forward(p, t, "0", Integer.toString(p.units()));
   }
 
   /** {@code h = f(z)} on units [lo, hi) of every row (the whole row for the Vector API path). */
-  static CodeBlock forward(LayerPlan p, Num t, String lo, String hi) {
+  static CodeBlock forward(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
-    if (p.vectorActivation()) {
+    if (p.activation().vector()) {
       ClassName kernels = t.kernels();
-      c.add("// $L with the Vector API's vectorized exp\n", p.activation());
-      return switch (p.activation()) {
-        case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.z(), p.h(),
+      c.add("// $L with the Vector API's vectorized exp\n", p.activation().kind());
+      return switch (p.activation().kind()) {
+        case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.activation().z(), p.h(),
             t.lit(p.spec().alpha())).build();
-        case SIGMOID -> c.addStatement("$T.sigmoid($L, $L, n)", kernels, p.z(), p.h()).build();
-        default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.z(), p.h()).build();
+        case SIGMOID -> c.addStatement("$T.sigmoid($L, $L, n)", kernels, p.activation().z(),
+            p.h()).build();
+        default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.activation().z(), p.h()).build();
       };
     }
     declareSlopes(c, p, t);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
     c.addStatement("$L[] h = $L[i]", t.t(), p.h());
-    if (p.argmax() != null) {
-      c.addStatement("int[] arg = $L[i]", p.argmax());
+    if (p.activation().argmax() != null) {
+      c.addStatement("int[] argmax = $L[i]", p.activation().argmax());
     }
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    if (p.activation() == Activation.MAXOUT) {
+    if (p.activation().kind() == Activation.MAXOUT) {
       maxout(c, p, t);
     } else {
       element(c, p, t);
@@ -53,15 +55,15 @@ final class ActivationEmitter {
    * after {@code z[j]} is written): every elementwise activation on the plain path; maxout needs
    * all its pieces normalized first.
    */
-  static boolean fusable(LayerPlan p) {
-    return p.hasOwnActivation() && !p.vectorActivation()
-        && p.activation() != Activation.MAXOUT;
+  static boolean fusable(DensePlan p) {
+    return p.activation().ownOutput() && !p.activation().vector()
+        && p.activation().kind() != Activation.MAXOUT;
   }
 
   /** Declares the row PReLU's slopes are read from, before the loops. */
-  static void declareSlopes(CodeBlock.Builder c, LayerPlan p, Num t) {
-    if (p.alpha() != null) {
-      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
+  static void declareSlopes(CodeBlock.Builder c, DensePlan p, Num t) {
+    if (p.activation().alpha() != null) {
+      c.addStatement("$L[] alpha = $L[0]", t.t(), p.activation().alpha());
     }
   }
 
@@ -75,45 +77,50 @@ final class ActivationEmitter {
   }
 
   /** {@code h[j] = f(z[j])} for an elementwise activation. */
-  static void element(CodeBlock.Builder c, LayerPlan p, Num t) {
-    switch (p.activation()) {
+  static void element(CodeBlock.Builder c, DensePlan p, Num t) {
+    switch (p.activation().kind()) {
       case SIGMOID -> {
         c.add("// sigmoid: 1 / (1 + e^-z)\n");
-        c.addStatement("h[j] = $L", t.fromDouble("(1.0 / (1.0 + Math.exp(-z[j])))"));
+        c.addStatement("h[j] = $L",
+            t.fromDouble(CodeBlock.of("(1.0 / (1.0 + $T.exp(-z[j])))", Math.class)));
       }
-      case TANH -> c.addStatement("h[j] = $L", t.fromDouble("Math.tanh(z[j])"));
-      case RELU -> c.addStatement("h[j] = Math.max(z[j], $L)", t.lit(0));
+      case TANH -> c.addStatement("h[j] = $L",
+          t.fromDouble(CodeBlock.of("$T.tanh(z[j])", Math.class)));
+      case RELU -> c.addStatement("h[j] = $T.max(z[j], $L)", Math.class, t.lit(0));
       case LEAKY_RELU -> {
         c.add("// leaky ReLU: max(slope * z, z), slope $L < 1\n", p.spec().slope());
-        c.addStatement("h[j] = Math.max(z[j], $L * z[j])", t.lit(p.spec().slope()));
+        c.addStatement("h[j] = $T.max(z[j], $L * z[j])", Math.class, t.lit(p.spec().slope()));
       }
       case PRELU -> {
         c.add("// PReLU: max(0, z) + alpha_j * min(0, z), alpha learned per unit\n");
-        c.addStatement("h[j] = Math.max(z[j], $1L) + a[j] * Math.min(z[j], $1L)", t.lit(0));
+        c.addStatement("h[j] = $1T.max(z[j], $2L) + alpha[j] * $1T.min(z[j], $2L)", Math.class,
+            t.lit(0));
       }
       case ELU -> {
         c.addStatement("$L v = z[j]", t.t());
-        String em1;
+        CodeBlock em1;
         if (t.isFloat()) {
           // e^z - 1 in double from the intrinsic exp (Math.expm1 is not one on JDK 17 and cost
           // a tenth of a W2 step): exact to float precision for z < -1e-5, where the result is
           // at least 1e-5 against the double's 1e-16 rounding; nearer 0, z + z^2/2 (error z^3/6)
           c.add("// ELU: z for z > 0, alpha (e^z - 1) otherwise\n");
-          c.addStatement("float em1 = v > -1e-5f ? v + 0.5f * v * v : (float) (Math.exp(v) - 1.0)");
-          em1 = "em1";
+          c.addStatement("float em1 = v > -1e-5f ? v + 0.5f * v * v : (float) ($T.exp(v) - 1.0)",
+              Math.class);
+          em1 = CodeBlock.of("em1");
         } else {
           c.add("// ELU: z for z > 0, alpha (e^z - 1) otherwise; expm1 keeps precision near 0\n");
-          em1 = "Math.expm1(v)";
+          em1 = CodeBlock.of("$T.expm1(v)", Math.class);
         }
-        String negative = p.spec().alpha() == 1.0 ? em1 : t.lit(p.spec().alpha()) + " * " + em1;
+        CodeBlock negative = p.spec().alpha() == 1.0 ? em1
+            : CodeBlock.of("$L * $L", t.lit(p.spec().alpha()), em1);
         c.addStatement("h[j] = v > $L ? v : $L", t.lit(0), negative);
       }
-      default -> throw new IllegalStateException("no forward for " + p.activation());
+      default -> throw new IllegalStateException("no forward for " + p.activation().kind());
     }
   }
 
   /** The largest piece of each maxout unit, and which piece won. */
-  private static void maxout(CodeBlock.Builder c, LayerPlan p, Num t) {
+  private static void maxout(CodeBlock.Builder c, DensePlan p, Num t) {
     int units = p.units();
     c.add("// maxout: the largest of $L pieces; the winner is kept for backward\n",
         p.spec().pieces());
@@ -126,81 +133,71 @@ final class ActivationEmitter {
       c.endControlFlow();
     }
     c.addStatement("h[j] = best");
-    c.addStatement("arg[j] = piece");
+    c.addStatement("argmax[j] = piece");
   }
 
   /** Writes {@code dz} from {@code dh}; PReLU also accumulates its alpha gradient. */
-  static CodeBlock backward(LayerPlan p, Num t) {
+  static CodeBlock backward(DensePlan p, Num t) {
     return backward(p, t, "0", Integer.toString(p.units()));
   }
 
-  /**
-   * Whether a layer split across threads applies its activation (and its derivative) inside the
-   * split product's column range: elementwise, no batch norm in between, not on the Vector API's
-   * whole-row exp kernels.
-   */
-  static boolean inRanges(LayerPlan p) {
-    return p.parallel() && p.hasOwnActivation() && p.gamma() == null && !p.vectorActivation()
-        && p.activation() != Activation.MAXOUT;
-  }
-
   /** {@code dz} from {@code dh} on units [lo, hi) (maxout: all units). */
-  static CodeBlock backward(LayerPlan p, Num t, String lo, String hi) {
+  static CodeBlock backward(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     int units = p.units();
-    if (p.alpha() != null) {
-      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
-      c.addStatement("$L[] da = $L[0]", t.t(), p.dalpha());
-      c.addStatement("java.util.Arrays.fill(da, $L, $L, $L)", lo, hi, t.lit(0));
+    if (p.activation().alpha() != null) {
+      c.addStatement("$L[] alpha = $L[0]", t.t(), p.activation().alpha());
+      c.addStatement("$L[] dalpha = $L[0]", t.t(), p.activation().dalpha());
+      c.addStatement("$T.fill(dalpha, $L, $L, $L)", Arrays.class, lo, hi, t.lit(0));
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
-    c.addStatement("$L[] dz = $L[i]", t.t(), p.dz());
-    switch (p.activation()) {
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
+    switch (p.activation().kind()) {
       case SIGMOID, TANH, RELU, ELU -> c.addStatement("$L[] h = $L[i]", t.t(), p.h());
       case MAXOUT -> {
-        c.addStatement("int[] arg = $L[i]", p.argmax());
+        c.addStatement("int[] argmax = $L[i]", p.activation().argmax());
         c.add("// only the winning piece passes the gradient\n");
-        c.addStatement("java.util.Arrays.fill(dz, $L)", t.lit(0));
+        c.addStatement("$T.fill(dz, $L)", Arrays.class, t.lit(0));
       }
       default -> { }
     }
-    switch (p.activation()) {
-      case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    switch (p.activation().kind()) {
+      case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
       default -> { }
     }
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    switch (p.activation()) {
+    switch (p.activation().kind()) {
       case SIGMOID -> c.addStatement("dz[j] = dh[j] * h[j] * ($L - h[j])", t.lit(1));
       case TANH -> c.addStatement("dz[j] = dh[j] * ($L - h[j] * h[j])", t.lit(1));
       case RELU -> {
         c.add("// mask [h > 0] as min(h * $L, 1): exactly 1 for any h > 0 (subnormals\n", huge(t));
         c.add("// overflow past 1), 0 for h = 0; arithmetic, so C2 vectorizes it (a branch would not)\n");
-        c.addStatement("dz[j] = dh[j] * Math.min(h[j] * $L, $L)", huge(t), t.lit(1));
+        c.addStatement("dz[j] = dh[j] * $T.min(h[j] * $L, $L)", Math.class, huge(t), t.lit(1));
       }
       case LEAKY_RELU -> {
         c.add("// f' = slope + (1 - slope) [z > 0], the mask as for ReLU\n");
-        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
-            t.lit(1));
+        c.addStatement("$L m = $T.min($T.max(z[j], $L) * $L, $L)", t.t(), Math.class, Math.class,
+            t.lit(0), huge(t), t.lit(1));
         c.addStatement("dz[j] = dh[j] * ($L + $L * m)", t.lit(p.spec().slope()),
             t.lit(1 - p.spec().slope()));
       }
       case PRELU -> {
-        c.addStatement("da[j] += dh[j] * Math.min(z[j], $L)", t.lit(0));
-        c.add("// f' = a + (1 - a) [z > 0], the mask as for ReLU\n");
-        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
-            t.lit(1));
-        c.addStatement("dz[j] = dh[j] * (a[j] + ($L - a[j]) * m)", t.lit(1));
+        c.addStatement("dalpha[j] += dh[j] * $T.min(z[j], $L)", Math.class, t.lit(0));
+        c.add("// f' = alpha + (1 - alpha) [z > 0], the mask as for ReLU\n");
+        c.addStatement("$L m = $T.min($T.max(z[j], $L) * $L, $L)", t.t(), Math.class, Math.class,
+            t.lit(0), huge(t), t.lit(1));
+        c.addStatement("dz[j] = dh[j] * (alpha[j] + ($L - alpha[j]) * m)", t.lit(1));
       }
       case ELU -> {
         c.add("// f' = 1 for z > 0, h + alpha otherwise, selected by the mask [z > 0]\n");
-        c.addStatement("$L m = Math.min(Math.max(z[j], $L) * $L, $L)", t.t(), t.lit(0), huge(t),
-            t.lit(1));
+        c.addStatement("$L m = $T.min($T.max(z[j], $L) * $L, $L)", t.t(), Math.class, Math.class,
+            t.lit(0), huge(t), t.lit(1));
         c.addStatement("dz[j] = dh[j] * (m + ($L - m) * (h[j] + $L))", t.lit(1),
             t.lit(p.spec().alpha()));
       }
-      case MAXOUT -> c.addStatement("dz[j + arg[j] * $L] = dh[j]", units);
-      default -> throw new IllegalStateException("no backward for " + p.activation());
+      case MAXOUT -> c.addStatement("dz[j + argmax[j] * $L] = dh[j]", units);
+      default -> throw new IllegalStateException("no backward for " + p.activation().kind());
     }
     c.endControlFlow();
     c.endControlFlow();

@@ -1,7 +1,9 @@
 package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.BatchNormPlan;
+import dev.unroll.processor.plan.DensePlan;
+import java.util.Arrays;
 
 /**
  * Batch normalization between the affine map and the activation, in place on {@code z}:
@@ -15,36 +17,40 @@ final class BatchNormEmitter {
 
   private BatchNormEmitter() {}
 
-  static CodeBlock forward(LayerPlan p, Num t) {
+  static CodeBlock forward(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
-    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
-    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
-    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
+    c.addStatement("$L[] mean = $L[0]", t.t(), bn.batchMean());
+    c.addStatement("$L[] invStd = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] gamma = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] beta = $L[0]", t.t(), bn.beta());
+    c.addStatement("$L[] runningMean = $L[0]", t.t(), bn.runningMean());
+    c.addStatement("$L[] runningVar = $L[0]", t.t(), bn.runningVar());
     c.beginControlFlow("if (training)");
     c.add("// batch mean and biased variance, then running = 0.9 running + 0.1 batch\n");
-    c.addStatement("java.util.Arrays.fill(mu, $L)", t.lit(0));
-    c.addStatement("java.util.Arrays.fill(inv, $L)", t.lit(0));
-    rows(c, t, p.z(), "z", cols, "mu[j] += z[j]");
+    c.addStatement("$T.fill(mean, $L)", Arrays.class, t.lit(0));
+    c.add("// invStd first sums the squared deviations, then holds 1 / sqrt(var + eps)\n");
+    c.addStatement("$T.fill(invStd, $L)", Arrays.class, t.lit(0));
+    rows(c, t, p.activation().z(), "z", cols, "mean[j] += z[j]");
     c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("mu[j] *= invN");
+    c.addStatement("mean[j] *= invN");
     c.endControlFlow();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("$L dev = z[j] - mu[j]", t.t());
-    c.addStatement("inv[j] += dev * dev");
+    c.addStatement("$L dev = z[j] - mean[j]", t.t());
+    c.addStatement("invStd[j] += dev * dev");
     c.endControlFlow();
     c.endControlFlow();
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("$L var = inv[j] * invN", t.t());
-    c.addStatement("rm[j] = $1L * rm[j] + $2L * mu[j]", t.lit(MOMENTUM), t.lit(1 - MOMENTUM));
-    c.addStatement("rv[j] = $1L * rv[j] + $2L * var", t.lit(MOMENTUM), t.lit(1 - MOMENTUM));
-    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(var + " + EPS + "))"));
+    c.addStatement("$L var = invStd[j] * invN", t.t());
+    c.addStatement("runningMean[j] = $1L * runningMean[j] + $2L * mean[j]", t.lit(MOMENTUM),
+        t.lit(1 - MOMENTUM));
+    c.addStatement("runningVar[j] = $1L * runningVar[j] + $2L * var", t.lit(MOMENTUM),
+        t.lit(1 - MOMENTUM));
+    c.addStatement("invStd[j] = $L", invStd(t, "var"));
     c.endControlFlow();
     boolean fused = ActivationEmitter.fusable(p);
     if (fused) {
@@ -52,15 +58,15 @@ final class BatchNormEmitter {
       ActivationEmitter.declareSlopes(c, p, t);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
+    c.addStatement("$L[] xhat = $L[i]", t.t(), bn.xhat());
     if (fused) {
       c.addStatement("$L[] h = $L[i]", t.t(), p.h());
     }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("$L xn = (z[j] - mu[j]) * inv[j]", t.t());
-    c.addStatement("xh[j] = xn");
-    c.addStatement("z[j] = g[j] * xn + be[j]");
+    c.addStatement("$L xn = (z[j] - mean[j]) * invStd[j]", t.t());
+    c.addStatement("xhat[j] = xn");
+    c.addStatement("z[j] = gamma[j] * xn + beta[j]");
     if (fused) {
       ActivationEmitter.element(c, p, t);
     }
@@ -70,8 +76,8 @@ final class BatchNormEmitter {
     c.add("// evaluation: the product used the folded weights, z is already normalized, scaled\n");
     c.add("// and shifted; the running averages' statistics are kept for backward\n");
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("mu[j] = rm[j]");
-    c.addStatement("inv[j] = $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
+    c.addStatement("mean[j] = runningMean[j]");
+    c.addStatement("invStd[j] = $L", invStd(t, "runningVar[j]"));
     c.endControlFlow();
     if (fused) {
       c.add(ActivationEmitter.forward(p, t));
@@ -85,25 +91,27 @@ final class BatchNormEmitter {
    * from the running averages: evaluation's {@code gamma (x W - mean) / sqrt(var + eps) + beta}
    * as one product.
    */
-  static CodeBlock fold(LayerPlan p, Num t) {
+  static CodeBlock fold(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
-    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
-    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
-    c.addStatement("$L[] bias = $L[0]", t.t(), p.bf());
-    c.add("// inv holds the scale gamma / sqrt(var + eps) here; forward resets it to 1 / sqrt\n");
+    c.addStatement("$L[] invStd = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] gamma = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] beta = $L[0]", t.t(), bn.beta());
+    c.addStatement("$L[] runningMean = $L[0]", t.t(), bn.runningMean());
+    c.addStatement("$L[] runningVar = $L[0]", t.t(), bn.runningVar());
+    c.addStatement("$L[] bias = $L[0]", t.t(), bn.bf());
+    c.add("// invStd holds the scale gamma / sqrt(var + eps) here; forward resets it to\n"
+        + "// 1 / sqrt(var + eps)\n");
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("inv[j] = g[j] * $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
-    c.addStatement("bias[j] = be[j] - rm[j] * inv[j]");
+    c.addStatement("invStd[j] = gamma[j] * $L", invStd(t, "runningVar[j]"));
+    c.addStatement("bias[j] = beta[j] - runningMean[j] * invStd[j]");
     c.endControlFlow();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
-    c.addStatement("$L[] folded = $L[m]", t.t(), p.wf());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] folded = $L[m]", t.t(), bn.wf());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("folded[j] = row[j] * inv[j]");
+    c.addStatement("folded[j] = row[j] * invStd[j]");
     c.endControlFlow();
     c.endControlFlow();
     return c.build();
@@ -113,42 +121,44 @@ final class BatchNormEmitter {
    * On entry {@code dz} holds dL/dy. Training: dz = gamma * inv / N * (N dy - sum dy - xhat sum(dy
    * xhat)), the batch statistics' own dependence on z included. Evaluation: dz = gamma * inv * dy.
    */
-  static CodeBlock backward(LayerPlan p, Num t) {
+  static CodeBlock backward(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
     c.beginControlFlow("if (!training)");
     c.add("// the folded forward pass formed no xhat: xhat = (x W - mean) / sqrt(var + eps)\n");
-    c.add(AffineEmitter.forward(p.productIntoXhat(), t));
-    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    rows(c, t, p.xhat(), "xh", cols, "xh[j] = (xh[j] - mu[j]) * inv[j]");
+    c.add(ProductStrategy.of(p.productIntoXhat()).forward(p.productIntoXhat(), t));
+    c.addStatement("$L[] mean = $L[0]", t.t(), bn.batchMean());
+    c.addStatement("$L[] invStd = $L[0]", t.t(), bn.invStd());
+    rows(c, t, bn.xhat(), "xhat", cols, "xhat[j] = (xhat[j] - mean[j]) * invStd[j]");
     c.endControlFlow();
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] dg = $L[0]", t.t(), p.dgamma());
-    c.addStatement("$L[] dbe = $L[0]", t.t(), p.dbeta());
-    c.addStatement("java.util.Arrays.fill(dg, $L)", t.lit(0));
-    c.addStatement("java.util.Arrays.fill(dbe, $L)", t.lit(0));
+    c.addStatement("$L[] invStd = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] gamma = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] dgamma = $L[0]", t.t(), bn.dgamma());
+    c.addStatement("$L[] dbeta = $L[0]", t.t(), bn.dbeta());
+    c.addStatement("$T.fill(dgamma, $L)", Arrays.class, t.lit(0));
+    c.addStatement("$T.fill(dbeta, $L)", Arrays.class, t.lit(0));
     c.add("// dgamma = sum dy * xhat, dbeta = sum dy\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] xhat = $L[i]", t.t(), bn.xhat());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("dg[j] += d[j] * xh[j]");
-    c.addStatement("dbe[j] += d[j]");
+    c.addStatement("dgamma[j] += dz[j] * xhat[j]");
+    c.addStatement("dbeta[j] += dz[j]");
     c.endControlFlow();
     c.endControlFlow();
     c.beginControlFlow("if (training)");
     c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] xhat = $L[i]", t.t(), bn.xhat());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("d[j] = g[j] * inv[j] * (d[j] - (dbe[j] + xh[j] * dg[j]) * invN)");
+    c.addStatement(
+        "dz[j] = gamma[j] * invStd[j] * (dz[j] - (dbeta[j] + xhat[j] * dgamma[j]) * invN)");
     c.endControlFlow();
     c.endControlFlow();
     c.nextControlFlow("else");
-    rows(c, t, p.dz(), "d", cols, "d[j] *= g[j] * inv[j]");
+    rows(c, t, p.activation().dz(), "dz", cols, "dz[j] *= gamma[j] * invStd[j]");
     c.endControlFlow();
     return c.build();
   }
@@ -161,5 +171,10 @@ final class BatchNormEmitter {
     c.addStatement(statement);
     c.endControlFlow();
     c.endControlFlow();
+  }
+
+  /** {@code 1 / sqrt(variance + eps)} in the element type. */
+  private static CodeBlock invStd(Num t, String variance) {
+    return t.fromDouble(CodeBlock.of("(1.0 / $T.sqrt($L + $L))", Math.class, variance, EPS));
   }
 }

@@ -2,6 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.unroll.spec.Precision;
 
@@ -40,6 +41,11 @@ final class Num {
   /** {@code expr} converted from double to the element type. */
   String fromDouble(String expr) {
     return isFloat ? "(float) " + expr : expr;
+  }
+
+  /** {@code expr} converted from double to the element type. */
+  CodeBlock fromDouble(CodeBlock expr) {
+    return isFloat ? CodeBlock.of("(float) $L", expr) : expr;
   }
 
   boolean isFloat() {
