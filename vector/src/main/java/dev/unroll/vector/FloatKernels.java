@@ -1,7 +1,9 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
+//#float-only
 import jdk.incubator.vector.IntVector;
+//#end
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -15,20 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  * part (k rows x 4 vectors) is first packed into one contiguous panel, which then stays in L2
  * while every group of 4 output rows passes over it: a tile of 4 rows x 4 vectors lives in 16
  * accumulators (of AVX-512's 32 registers), and each step loads 4 panel vectors, broadcasts 4
- * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after the last whole strip are done
- * one row at a time, whole vectors then scalars. The panel is a per-thread buffer that grows to the
- * largest product seen and is then reused, so a warmed-up network allocates nothing.
+ * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after
+ * the last whole strip are done one row at a time, whole vectors then scalars. The panel is a
+ * per-thread buffer that grows to the largest product seen and is then reused, so a warmed-up
+ * network allocates nothing.
+ *
+ * <p>The 64-bit kernels, {@code DoubleKernels}, are generated from the 32-bit ones at build time
+ * by the module's {@code build/GenerateDoubleKernels.java}, which swaps the element type's words
+ * and drops the lines marked as only for 32 bits. The Vector API has no type parameter over the
+ * element type that keeps its intrinsics, and a hand-kept twin drifts.
  */
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  //#float-only
   /** Int lanes as many as {@link #S}'s: the labels beside a vector of scores. */
   private static final VectorSpecies<Integer> LABELS = S.withLanes(int.class);
+  //#end
   /**
-   * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted:
-   * e^64 and a sum of 8 such, times the batch, stay far below the type's largest value.
+   * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted, half
+   * the type's largest binary exponent: e^x is below 2^(1.45 x), so such terms summed over the
+   * classes and the batch stay far below the type's largest value.
    */
-  static final float UNSHIFTED = 64.0f;
+  static final float UNSHIFTED = (Float.MAX_EXPONENT + 1) / 2;
   /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
   private static final boolean WIDE = S.vectorBitSize() >= 512;
   private static final VectorSpecies<Float> HALF = halfSpecies();
@@ -43,7 +54,8 @@ public final class FloatKernels {
   private static final VectorShuffle<Float> X1 = V == 16 ? swaps(1) : null;
   /** Lane l of the butterfly's result holds the sum of vector bitReverse(l): back in order. */
   private static final VectorShuffle<Float> UNREVERSE = V == 16 ? unreverse() : null;
-  private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
+  private static final ThreadLocal<float[][]> PANEL =
+      ThreadLocal.withInitial(() -> new float[1][0]);
 
   static {
     warmUp();
@@ -339,8 +351,8 @@ public final class FloatKernels {
    * [j0, j1): the weight gradient with its L2 term. The same scheme with d's strip packed and the
    * scalars read down columns m..m+3 of x.
    */
-  public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g, float reg,
-      int n, int k, int j0, int j1) {
+  public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j0, int j1) {
     float[] panel = panel(n, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
@@ -423,9 +435,10 @@ public final class FloatKernels {
   /**
    * Columns [j, j1) of {@link #product} (b as given) or {@link #productTransposed} (b
    * transposed) when they are fewer than a 4-vector strip (a narrow head, or what is left after
-   * the strips): a vector of columns at a time, b's columns packed with zero lanes past j1, 8 rows per pass (then one) with a[i][m] broadcast,
-   * each sum over m in order. c's rows end at j1, so their part goes through scratch vectors
-   * at the end of the panel. (Scalar, these columns took 1.3 of W4's 35 ms.)
+   * the strips): a vector of columns at a time, b's columns packed with zero lanes past j1, 8
+   * rows per pass (then one) with a[i][m] broadcast, each sum over m in order. c's rows end at
+   * j1, so their part goes through scratch vectors at the end of the panel. (Scalar, these
+   * columns took 1.3 of W4's 35 ms.)
    */
   private static void productTail(float[][] a, float[][] b, boolean transposed, float[][] c,
       int n, int k, int j, int j1) {
@@ -496,8 +509,8 @@ public final class FloatKernels {
    * columns packed with zero lanes, 8 gradient rows per pass (then one), x[i][m..m+7]
    * broadcast; the rows' parts go through scratch vectors as in {@link #productTail}.
    */
-  private static void gradientTail(float[][] x, float[][] d, float[][] w, float[][] g, float reg,
-      int n, int k, int j, int j1) {
+  private static void gradientTail(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j, int j1) {
     float[] panel = panel(n + 8, 1);
     int scratch = n * V;
     for (; j < j1; j += V) {
@@ -628,8 +641,8 @@ public final class FloatKernels {
    * streaming the weights: 98 GB/s flat against 77 from row arrays, measured on 784 x 256);
    * the narrower blocks read {@code b}.
    */
-  public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n, int k,
-      int j0, int j1) {
+  public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
+      int k, int j0, int j1) {
     int ld = b[0].length;
     int rest = ld % V;
     // the columns after the last whole vector from their padded copy, when this range has them
@@ -933,9 +946,9 @@ public final class FloatKernels {
    * relative scores are at most {@value #UNSHIFTED} (each {@code e^(s_c)} and their sum stay
    * finite), so each sample is shifted only by {@code max(m - }{@value #UNSHIFTED}{@code , 0)},
    * m its largest score: zero, and the last class's {@code e^(0 - 0)} exactly 1, in training as
-   * usual. The labels' one-hot rows are integer bit masks. {@code st}, {@code dt} and the rows of
-   * {@code e} are at least {@code padded(n)} long, {@code e} has {@code classes + 1} rows; the
-   * scores past n must be finite.
+   * usual. In 32 bits, the labels' one-hot rows are integer bit masks. {@code st}, {@code dt} and
+   * the rows of {@code e} are at least {@code padded(n)} long, {@code e} has {@code classes + 1}
+   * rows; the scores past n must be finite.
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
@@ -946,8 +959,11 @@ public final class FloatKernels {
     float[] loss = e[classes];
     float invN = 1.0f / n;
     FloatVector one = FloatVector.broadcast(S, 1.0f);
-    FloatVector perSample = FloatVector.broadcast(S, (float) n);
+    float samples = n;
+    FloatVector perSample = FloatVector.broadcast(S, samples);
+    //#float-only
     IntVector invNBits = FloatVector.broadcast(S, invN).viewAsIntegralLanes();
+    //#end
     for (int i = 0; i < np; i += V) {
       FloatVector max = FloatVector.fromArray(S, st[0], i);
       for (int c = 1; c < last; c++) {
@@ -966,10 +982,12 @@ public final class FloatKernels {
       }
       sum.lanewise(VectorOperators.LOG).add(shift).intoArray(loss, i);
       FloatVector scale = one.div(sum.mul(perSample));
+      //#float-only
       if (i + V <= n) {
         // a whole vector of samples: the labels' one-hot rows as bit masks (y - c is zero
         // exactly where y = c, and (d | -d) >> 31 is -1 elsewhere), so that -1/n and the
         // label's score are picked with integer operations instead of one scalar per sample
+        // (doubles would need the int labels widened to long lanes: they keep the scalar pass)
         IntVector y = IntVector.fromArray(LABELS, labels, i);
         IntVector picked = IntVector.zero(LABELS);
         for (int c = 0; c < classes; c++) {
@@ -980,15 +998,16 @@ public final class FloatKernels {
           picked = picked.or(FloatVector.fromArray(S, st[c], i).viewAsIntegralLanes().and(hot));
         }
         FloatVector.fromArray(S, loss, i).sub(picked.viewAsFloatingLanes()).intoArray(loss, i);
-      } else {
-        for (int c = 0; c < classes; c++) {
-          FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
-        }
-        for (int k = i; k < n; k++) {
-          int y = labels[k];
-          dt[y][k] -= invN;
-          loss[k] -= st[y][k];
-        }
+        continue;
+      }
+      //#end
+      for (int c = 0; c < classes; c++) {
+        FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
+      }
+      for (int k = i; k < Math.min(i + V, n); k++) {
+        int y = labels[k];
+        dt[y][k] -= invN;
+        loss[k] -= st[y][k];
       }
     }
     for (int c = 0; c < classes; c++) {
