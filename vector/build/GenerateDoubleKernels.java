@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes DoubleKernels.java from FloatKernels.java, as EJML writes its 32-bit code from its 64-bit
- * code: the Vector API has one class per element type (FloatVector, DoubleVector) and no type
+ * Writes DoubleKernels.java from FloatKernels.java (and DoubleFallback.java from
+ * FloatFallback.java), as EJML writes its 32-bit code from its 64-bit code: the Vector API has one class per element type (FloatVector, DoubleVector) and no type
  * parameter that keeps its intrinsics, so the two kernel classes are one text with the type
  * words swapped. The rules, applied line by line:
  *
@@ -24,21 +24,32 @@ import java.util.List;
  *
  * <p>Run by the vector module's build (exec-maven-plugin, phase generate-sources) with the JDK's
  * source launcher, so it needs no compile step of its own: {@code java GenerateDoubleKernels.java
- * FloatKernels.java outputDirectory}. The output goes to target/generated-sources and is never
+ * outputDirectory FloatKernels.java FloatFallback.java}. The output goes to
+ * target/generated-sources and is never
  * committed, so it cannot go stale.
  */
 public final class GenerateDoubleKernels {
   private GenerateDoubleKernels() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: GenerateDoubleKernels FloatKernels.java outDir");
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: GenerateDoubleKernels outDir FloatX.java...");
     }
-    Path from = Path.of(args[0]);
-    Path to = Path.of(args[1], "dev", "unroll", "vector", "DoubleKernels.java");
+    for (int f = 1; f < args.length; f++) {
+      Path from = Path.of(args[f]);
+      String name = from.getFileName().toString();
+      Path to = Path.of(args[0], "dev", "unroll", "vector", toDouble(name));
+      Files.createDirectories(to.getParent());
+      Files.write(to, generate(from, name), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The lines of the double twin of the float source {@code from}. */
+  static List<String> generate(Path from, String name) throws IOException {
     List<String> out = new ArrayList<>();
-    out.add("// Generated from FloatKernels.java by the vector module's build/GenerateDoubleKernels.java.");
-    out.add("// Do not edit: change FloatKernels.java.");
+    out.add("// Generated from " + name
+        + " by the vector module's build/GenerateDoubleKernels.java.");
+    out.add("// Do not edit: change " + name + ".");
     boolean dropping = false;
     int lineNumber = 0;
     for (String line : Files.readAllLines(from, StandardCharsets.UTF_8)) {
@@ -55,8 +66,7 @@ public final class GenerateDoubleKernels {
       }
     }
     check(!dropping, from, lineNumber, "//#float-only without //#end");
-    Files.createDirectories(to.getParent());
-    Files.write(to, out, StandardCharsets.UTF_8);
+    return out;
   }
 
   /** One line of FloatKernels as the same line of DoubleKernels. */

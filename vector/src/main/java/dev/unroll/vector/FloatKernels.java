@@ -57,49 +57,68 @@ public final class FloatKernels {
   private static final ThreadLocal<float[][]> PANEL =
       ThreadLocal.withInitial(() -> new float[1][0]);
 
+  /**
+   * Whether the public kernels run in vectors: set by {@link VectorWarmUp} once C2 has compiled
+   * every vector path ({@link WarmUpRound} allocates nothing); until then they run {@link
+   * FloatFallback}, since a vector kernel that is not yet compiled runs boxed, a hundred times
+   * slower than scalar code.
+   */
+  private static volatile boolean ready;
+
   static {
-    warmUp();
+    VectorWarmUp.start("FloatKernels", new WarmUpRound(), () -> ready = true);
   }
 
   private FloatKernels() {}
 
   /**
-   * Runs every kernel once on small arrays when the class is loaded, so every Vector API class
-   * on their paths is loaded and resolved before C2 first compiles them. A long first call (an
-   * on-stack-replacement compile) can otherwise meet a path not yet run, whose classes C2 cannot
-   * inline, and a vector operation it does not inline runs boxed.
+   * One call of every vector path on small arrays, made once so that a compiled round allocates
+   * nothing: 9 rows (the 4-row tiles, the 8-row passes of the narrow tails and the rows left after
+   * each), 9 inputs, a 4-vector strip, a vector and a scalar column; the one-row kernels' column
+   * blocks of 16 and 8 vectors (flat), 4 and 1, and scalars; the relative softmax with small
+   * scores and with one above {@link #UNSHIFTED}. Every path runs in every round, so that C2
+   * compiles no branch as never taken.
    */
-  private static void warmUp() {
-    // every column block of the one-row kernels: 16 and 8 vectors (flat), 4 and 1, scalars
-    // and 9 rows and 9 inputs: the 4-row tiles, the 8-row passes of the narrow tails, and the
-    // rows left after each
-    int cols = 16 * V + 8 * V + 4 * V + V + 1;
-    float[][] a = new float[9][9];
-    float[][] b = new float[9][cols];
-    float[][] bt = new float[cols][9];
-    float[][] c = new float[9][cols];
-    float[][] g = new float[9][cols];
-    product(a, b, c, 9, 9, 0, cols);
-    product(a, b, c, 1, 9, 0, cols);
-    productTransposed(a, bt, c, 9, 9, 0, cols);
-    productTransposed(a, bt, c, 1, 9, 0, cols);
-    float[] flat = new float[flatSize(9, cols)];
-    flatten(b, flat);
-    productFlat(a, b, flat, c, 1, 9, 0, cols);
-    weightGradient(a, c, b, g, 1, 9, 9, 0, cols);
-    elu(c, g, 5, 1);
-    sigmoid(c, g, 5);
-    tanh(c, g, 5);
-    softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
-        new float[5][V + 1]);
-    // the relative softmax with small scores and with one above UNSHIFTED
-    float[][] scores = new float[3][2 * V];
-    scores[0][V + 1] = 2 * UNSHIFTED;
-    softmaxRelativeTransposed(scores, new int[2 * V], new float[3][2 * V], 2 * V,
-        new float[5][2 * V]);
-    softmaxRelativeTransposed(scores, new int[V + 1], new float[3][2 * V], V + 1,
-        new float[5][2 * V]);
-    laneSums(new float[17 * V], 17, new float[32]);
+  private static final class WarmUpRound implements Runnable {
+    private static final int COLS = 4 * V + V + 1;
+    private static final int FLAT_COLS = 16 * V + 8 * V + 4 * V + V + 1;
+    private final float[][] a = new float[9][9];
+    private final float[][] b = new float[9][COLS];
+    private final float[][] bt = new float[COLS][9];
+    private final float[][] c = new float[9][COLS];
+    private final float[][] g = new float[9][COLS];
+    private final float[][] bFlat = new float[9][FLAT_COLS];
+    private final float[] flat = new float[flatSize(9, FLAT_COLS)];
+    private final float[][] cFlat = new float[1][FLAT_COLS];
+    private final float[][] scores = new float[3][2 * V];
+    private final int[] labels = new int[2 * V];
+    private final float[][] gradient = new float[2 * V][3];
+    private final float[][] scratch = new float[5][2 * V];
+    private final float[][] transposed = new float[3][2 * V];
+    private final float[] sums = new float[17 * V];
+    private final float[] out = new float[padded(17)];
+
+    WarmUpRound() {
+      flatten(bFlat, flat);
+      scores[0][V + 1] = 2 * UNSHIFTED;
+    }
+
+    @Override
+    public void run() {
+      vectorProduct(a, b, c, 9, 9, 0, COLS);
+      vectorProduct(a, b, c, 1, 9, 0, COLS);
+      vectorProductTransposed(a, bt, c, 9, 9, 0, COLS);
+      vectorProductTransposed(a, bt, c, 1, 9, 0, COLS);
+      vectorProductFlat(a, bFlat, flat, cFlat, 1, 9, 0, FLAT_COLS);
+      vectorWeightGradient(a, c, b, g, 1, 9, 9, 0, COLS);
+      vectorElu(c, g, 5, 1);
+      vectorSigmoid(c, g, 5);
+      vectorTanh(c, g, 5);
+      vectorSoftmaxColumns(scores, labels, gradient, V + 1, scratch);
+      vectorSoftmaxRelativeTransposed(scores, labels, transposed, 2 * V, scratch);
+      vectorSoftmaxRelativeTransposed(scores, labels, transposed, V + 1, scratch);
+      vectorLaneSums(sums, 17, out);
+    }
   }
 
   private static VectorMask<Float> blocks(int h) {
@@ -136,6 +155,15 @@ public final class FloatKernels {
    * at least {@link #padded}{@code (count)} long.
    */
   public static void laneSums(float[] acc, int count, float[] out) {
+    if (ready) {
+      vectorLaneSums(acc, count, out);
+    } else {
+      FloatFallback.laneSums(acc, count, out);
+    }
+  }
+
+  /** {@link #laneSums} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorLaneSums(float[] acc, int count, float[] out) {
     int k = 0;
     for (; V == 16 && k + 16 <= count; k += 16) {
       int o = k * V;
@@ -210,6 +238,16 @@ public final class FloatKernels {
    */
   public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
       int j1) {
+    if (ready) {
+      vectorProduct(a, b, c, n, k, j0, j1);
+    } else {
+      FloatFallback.product(a, b, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #product} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProduct(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
+      int j1) {
     if (n < 4) {
       // no group of 4 rows to share a packed panel: each row on its own, 4 vectors of columns
       // per pass (evaluation streams flat weights instead: productFlat)
@@ -237,6 +275,16 @@ public final class FloatKernels {
    * weights, cold after the forward pass, took 3.5 ms of W4's 35 ms step.
    */
   public static void productTransposed(float[][] a, float[][] bt, float[][] c, int n, int k,
+      int j0, int j1) {
+    if (ready) {
+      vectorProductTransposed(a, bt, c, n, k, j0, j1);
+    } else {
+      FloatFallback.productTransposed(a, bt, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #productTransposed} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProductTransposed(float[][] a, float[][] bt, float[][] c, int n, int k,
       int j0, int j1) {
     float[] panel = panel(k, 4);
     int j = j0;
@@ -352,6 +400,16 @@ public final class FloatKernels {
    * scalars read down columns m..m+3 of x.
    */
   public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j0, int j1) {
+    if (ready) {
+      vectorWeightGradient(x, d, w, g, reg, n, k, j0, j1);
+    } else {
+      FloatFallback.weightGradient(x, d, w, g, reg, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #weightGradient} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorWeightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
       float reg, int n, int k, int j0, int j1) {
     float[] panel = panel(n, 4);
     int j = j0;
@@ -643,6 +701,16 @@ public final class FloatKernels {
    */
   public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
       int k, int j0, int j1) {
+    if (ready) {
+      vectorProductFlat(a, b, flat, c, n, k, j0, j1);
+    } else {
+      FloatFallback.product(a, b, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #productFlat} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProductFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
+      int k, int j0, int j1) {
     int ld = b[0].length;
     int rest = ld % V;
     // the columns after the last whole vector from their padded copy, when this range has them
@@ -827,7 +895,7 @@ public final class FloatKernels {
         float am = a[m];
         float[] bm = b[m];
         for (int jj = j; jj < hi; jj++) {
-          c[jj] += am * bm[jj];
+          c[jj] = Math.fma(am, bm[jj], c[jj]);
         }
       }
     }
@@ -853,7 +921,7 @@ public final class FloatKernels {
         float xm = x[i][m];
         float[] di = d[i];
         for (int jj = j; jj < hi; jj++) {
-          g[jj] += xm * di[jj];
+          g[jj] = Math.fma(xm, di[jj], g[jj]);
         }
       }
     }
@@ -861,6 +929,15 @@ public final class FloatKernels {
 
   /** h = z for z > 0, alpha (e^z - 1) otherwise (ELU), on the first n rows, vectorized exp. */
   public static void elu(float[][] z, float[][] h, int n, float alpha) {
+    if (ready) {
+      vectorElu(z, h, n, alpha);
+    } else {
+      FloatFallback.elu(z, h, n, alpha);
+    }
+  }
+
+  /** {@link #elu} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorElu(float[][] z, float[][] h, int n, float alpha) {
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
       float[] hi = h[i];
@@ -878,6 +955,15 @@ public final class FloatKernels {
 
   /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
   public static void sigmoid(float[][] z, float[][] h, int n) {
+    if (ready) {
+      vectorSigmoid(z, h, n);
+    } else {
+      FloatFallback.sigmoid(z, h, n);
+    }
+  }
+
+  /** {@link #sigmoid} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorSigmoid(float[][] z, float[][] h, int n) {
     FloatVector one = FloatVector.broadcast(S, 1.0f);
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
@@ -895,6 +981,15 @@ public final class FloatKernels {
 
   /** h = tanh(z) on the first n rows, vectorized. */
   public static void tanh(float[][] z, float[][] h, int n) {
+    if (ready) {
+      vectorTanh(z, h, n);
+    } else {
+      FloatFallback.tanh(z, h, n);
+    }
+  }
+
+  /** {@link #tanh} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorTanh(float[][] z, float[][] h, int n) {
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
       float[] hi = h[i];
@@ -917,6 +1012,13 @@ public final class FloatKernels {
    * classes + 2 rows of n.
    */
   public static double softmaxColumns(float[][] st, int[] labels, float[][] d, int n,
+      float[][] e) {
+    return ready ? vectorSoftmaxColumns(st, labels, d, n, e)
+        : FloatFallback.softmaxColumns(st, labels, d, n, e);
+  }
+
+  /** {@link #softmaxColumns} in vectors, once they are compiled (see {@link #ready}). */
+  static double vectorSoftmaxColumns(float[][] st, int[] labels, float[][] d, int n,
       float[][] e) {
     int classes = st.length;
     exponentials(st, n, n, e);
@@ -951,6 +1053,13 @@ public final class FloatKernels {
    * rows; the scores past n must be finite.
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
+      int n, float[][] e) {
+    return ready ? vectorSoftmaxRelativeTransposed(st, labels, dt, n, e)
+        : FloatFallback.softmaxRelativeTransposed(st, labels, dt, n, e);
+  }
+
+  /** {@link #softmaxRelativeTransposed} in vectors, once they are compiled (see {@link #ready}). */
+  static double vectorSoftmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
     int classes = st.length;
     int last = classes - 1;
