@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
  * A user's first seconds: one workload trained (W3: inferred) for a fixed time in this fresh JVM,
  * as an example or a search's first trial would, reporting what JMH's long warm-up hides. Prints
  * one JSON line: the steps and allocated bytes of each 100 ms since the first step, the JVM's
- * uptime at the first step, the steady rate (median 100 ms rate of the run's last half), the
- * time until a 100 ms window first runs at 90% of it, and the bytes per step after {@code
+ * uptime at the first step, the steady rate (over the run's last half), the time from the first
+ * step until 100 ms (at least 3 steps) first run at 90% of it, and the bytes per step after {@code
  * settle} seconds. benchmarks/first-seconds.sh starts many such JVMs and summarizes them.
  *
  * <pre>
@@ -88,21 +88,27 @@ public final class FirstSeconds {
     for (int e : ends) {
       steps[Math.min(windows - 1, (int) (e * 1000L / WINDOW))]++;
     }
-    // steady: the median step time of the run's last half, as a rate
+    // steady: the rate over the run's last half
     int n = ends.length;
-    int[] durations = new int[n - n / 2];
-    for (int i = n / 2; i < n; i++) {
-      durations[i - n / 2] = ends[i] - (i == 0 ? 0 : ends[i - 1]);
+    double half = windows * WINDOW / 2e3;
+    int lastHalf = 0;
+    for (int e : ends) {
+      lastHalf += e >= half ? 1 : 0;
     }
-    java.util.Arrays.sort(durations);
-    double steady = 1e6 / Math.max(1, durations[durations.length / 2]);
-    // time to speed: the end of the first step from which the next k steps (about 100 ms at the
-    // steady rate, at least 3) run at 90% of the steady rate or better
-    int k = Math.max(3, (int) (steady * WINDOW / 1e9));
+    double steady = lastHalf / (half / 1e6);
+    // time to speed: the first step end from which the next max(100 ms, 3 steady steps) run at
+    // 90% of the steady rate or better
+    double span = Math.max(WINDOW / 1e3, 3e6 / steady);
     double toSpeed = Double.NaN;
-    for (int i = 0; i + k < n; i++) {
-      int from = i == 0 ? 0 : ends[i - 1];
-      if (k * 1e6 / (ends[i + k - 1] - from) >= 0.9 * steady) {
+    for (int i = 0, j = 0; i < n; i++) {
+      double from = i == 0 ? 0 : ends[i - 1];
+      if (from + span > ends[n - 1]) {
+        break;
+      }
+      while (j < n && ends[j] <= from + span) {
+        j++;
+      }
+      if ((j - i) / (span / 1e6) >= 0.9 * steady) {
         toSpeed = from / 1e6;
         break;
       }

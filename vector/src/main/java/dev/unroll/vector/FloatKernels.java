@@ -207,6 +207,16 @@ public final class FloatKernels {
     }
   }
 
+  /**
+   * Whether the kernels run in vectors yet: false until the warm-up thread has seen every vector
+   * path compiled (about a second on a quiet machine), and for good where the JVM never compiles
+   * them (it then said so on stderr). Generated code with vector loops of its own can run its
+   * scalar twin until this is true: before C2 compiles them, those loops run boxed too.
+   */
+  public static boolean vectorsReady() {
+    return ready;
+  }
+
   /** The species generated code with columnar loops uses: the machine's preferred one. */
   public static VectorSpecies<Float> species() {
     return S;
