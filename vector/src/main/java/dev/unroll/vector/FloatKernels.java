@@ -58,15 +58,45 @@ public final class FloatKernels {
       ThreadLocal.withInitial(() -> new float[1][0]);
 
   /**
-   * Whether the public kernels run in vectors: set by {@link VectorWarmUp} once C2 has compiled
-   * every vector path ({@link WarmUpRound} allocates nothing); until then they run {@link
-   * FloatFallback}, since a vector kernel that is not yet compiled runs boxed, a hundred times
-   * slower than scalar code.
+   * The public kernels, one bit each, in {@link #ready}, {@link #wanted} and the order of
+   * {@link WarmUpRound#parts}.
    */
-  private static volatile boolean ready;
+  private static final int LANE_SUMS = 1 << 0;
+  private static final int PRODUCT = 1 << 1;
+  private static final int PRODUCT_TRANSPOSED = 1 << 2;
+  private static final int WEIGHT_GRADIENT = 1 << 3;
+  private static final int PRODUCT_FLAT = 1 << 4;
+  private static final int ELU = 1 << 5;
+  private static final int SIGMOID = 1 << 6;
+  private static final int TANH = 1 << 7;
+  private static final int SOFTMAX_COLUMNS = 1 << 8;
+  private static final int SOFTMAX_RELATIVE_TRANSPOSED = 1 << 9;
+
+  /**
+   * The kernels that run in vectors: a bit set by {@link VectorWarmUp} once C2 has compiled the
+   * kernel's vector paths (its part of {@link WarmUpRound} allocates nothing); until then the
+   * kernel runs {@link FloatFallback}, since a vector kernel that is not yet compiled runs boxed,
+   * a hundred times slower than scalar code.
+   */
+  private static volatile int ready;
+
+  /**
+   * The kernels called so far: only these are warmed up, so a network's JVM spends no time
+   * compiling kernels it never calls. Written without a lock: a lost bit is set again by the
+   * next call.
+   */
+  private static volatile int wanted;
 
   static {
-    VectorWarmUp.start("FloatKernels", new WarmUpRound(), () -> ready = true);
+    WarmUpRound round = new WarmUpRound();
+    VectorWarmUp.start("FloatKernels", round.parts(), () -> wanted,
+        kernel -> ready |= kernel);
+  }
+
+  private static void want(int kernel) {
+    if ((wanted & kernel) == 0) {
+      wanted |= kernel;
+    }
   }
 
   private FloatKernels() {}
@@ -76,10 +106,10 @@ public final class FloatKernels {
    * nothing: 9 rows (the 4-row tiles, the 8-row passes of the narrow tails and the rows left after
    * each), 9 inputs, a 4-vector strip, a vector and a scalar column; the one-row kernels' column
    * blocks of 16 and 8 vectors (flat), 4 and 1, and scalars; the relative softmax with small
-   * scores and with one above {@link #UNSHIFTED}. Every path runs in every round, so that C2
-   * compiles no branch as never taken.
+   * scores and with one above {@link #UNSHIFTED}. A kernel's part runs all its paths, so that C2
+   * compiles no branch of it as never taken.
    */
-  private static final class WarmUpRound implements Runnable {
+  private static final class WarmUpRound {
     private static final int COLS = 4 * V + V + 1;
     private static final int FLAT_COLS = 16 * V + 8 * V + 4 * V + V + 1;
     private final float[][] a = new float[9][9];
@@ -103,21 +133,29 @@ public final class FloatKernels {
       scores[0][V + 1] = 2 * UNSHIFTED;
     }
 
-    @Override
-    public void run() {
-      vectorProduct(a, b, c, 9, 9, 0, COLS);
-      vectorProduct(a, b, c, 1, 9, 0, COLS);
-      vectorProductTransposed(a, bt, c, 9, 9, 0, COLS);
-      vectorProductTransposed(a, bt, c, 1, 9, 0, COLS);
-      vectorProductFlat(a, bFlat, flat, cFlat, 1, 9, 0, FLAT_COLS);
-      vectorWeightGradient(a, c, b, g, 1, 9, 9, 0, COLS);
-      vectorElu(c, g, 5, 1);
-      vectorSigmoid(c, g, 5);
-      vectorTanh(c, g, 5);
-      vectorSoftmaxColumns(scores, labels, gradient, V + 1, scratch);
-      vectorSoftmaxRelativeTransposed(scores, labels, transposed, 2 * V, scratch);
-      vectorSoftmaxRelativeTransposed(scores, labels, transposed, V + 1, scratch);
-      vectorLaneSums(sums, 17, out);
+    /** Each kernel's part of the round, in the order of the kernels' bits. */
+    Runnable[] parts() {
+      return new Runnable[] {
+        () -> vectorLaneSums(sums, 17, out),
+        () -> {
+          vectorProduct(a, b, c, 9, 9, 0, COLS);
+          vectorProduct(a, b, c, 1, 9, 0, COLS);
+        },
+        () -> {
+          vectorProductTransposed(a, bt, c, 9, 9, 0, COLS);
+          vectorProductTransposed(a, bt, c, 1, 9, 0, COLS);
+        },
+        () -> vectorWeightGradient(a, c, b, g, 1, 9, 9, 0, COLS),
+        () -> vectorProductFlat(a, bFlat, flat, cFlat, 1, 9, 0, FLAT_COLS),
+        () -> vectorElu(c, g, 5, 1),
+        () -> vectorSigmoid(c, g, 5),
+        () -> vectorTanh(c, g, 5),
+        () -> vectorSoftmaxColumns(scores, labels, gradient, V + 1, scratch),
+        () -> {
+          vectorSoftmaxRelativeTransposed(scores, labels, transposed, 2 * V, scratch);
+          vectorSoftmaxRelativeTransposed(scores, labels, transposed, V + 1, scratch);
+        }
+      };
     }
   }
 
@@ -155,9 +193,10 @@ public final class FloatKernels {
    * at least {@link #padded}{@code (count)} long.
    */
   public static void laneSums(float[] acc, int count, float[] out) {
-    if (ready) {
+    if ((ready & LANE_SUMS) != 0) {
       vectorLaneSums(acc, count, out);
     } else {
+      want(LANE_SUMS);
       FloatFallback.laneSums(acc, count, out);
     }
   }
@@ -208,13 +247,14 @@ public final class FloatKernels {
   }
 
   /**
-   * Whether the kernels run in vectors yet: false until the warm-up thread has seen every vector
-   * path compiled (about a second on a quiet machine), and for good where the JVM never compiles
-   * them (it then said so on stderr). Generated code with vector loops of its own can run its
+   * Whether every kernel called so far runs in vectors yet: false until the warm-up thread has
+   * seen their vector paths compiled, and for good where the JVM never compiles them (it then
+   * said so on stderr). Generated code with vector loops of its own can run its
    * scalar twin until this is true: before C2 compiles them, those loops run boxed too.
    */
   public static boolean vectorsReady() {
-    return ready;
+    int called = wanted;
+    return called != 0 && (ready & called) == called;
   }
 
   /** The species generated code with columnar loops uses: the machine's preferred one. */
@@ -248,9 +288,10 @@ public final class FloatKernels {
    */
   public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
       int j1) {
-    if (ready) {
+    if ((ready & PRODUCT) != 0) {
       vectorProduct(a, b, c, n, k, j0, j1);
     } else {
+      want(PRODUCT);
       FloatFallback.product(a, b, c, n, k, j0, j1);
     }
   }
@@ -286,9 +327,10 @@ public final class FloatKernels {
    */
   public static void productTransposed(float[][] a, float[][] bt, float[][] c, int n, int k,
       int j0, int j1) {
-    if (ready) {
+    if ((ready & PRODUCT_TRANSPOSED) != 0) {
       vectorProductTransposed(a, bt, c, n, k, j0, j1);
     } else {
+      want(PRODUCT_TRANSPOSED);
       FloatFallback.productTransposed(a, bt, c, n, k, j0, j1);
     }
   }
@@ -411,9 +453,10 @@ public final class FloatKernels {
    */
   public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
       float reg, int n, int k, int j0, int j1) {
-    if (ready) {
+    if ((ready & WEIGHT_GRADIENT) != 0) {
       vectorWeightGradient(x, d, w, g, reg, n, k, j0, j1);
     } else {
+      want(WEIGHT_GRADIENT);
       FloatFallback.weightGradient(x, d, w, g, reg, n, k, j0, j1);
     }
   }
@@ -711,9 +754,10 @@ public final class FloatKernels {
    */
   public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
       int k, int j0, int j1) {
-    if (ready) {
+    if ((ready & PRODUCT_FLAT) != 0) {
       vectorProductFlat(a, b, flat, c, n, k, j0, j1);
     } else {
+      want(PRODUCT_FLAT);
       FloatFallback.product(a, b, c, n, k, j0, j1);
     }
   }
@@ -939,9 +983,10 @@ public final class FloatKernels {
 
   /** h = z for z > 0, alpha (e^z - 1) otherwise (ELU), on the first n rows, vectorized exp. */
   public static void elu(float[][] z, float[][] h, int n, float alpha) {
-    if (ready) {
+    if ((ready & ELU) != 0) {
       vectorElu(z, h, n, alpha);
     } else {
+      want(ELU);
       FloatFallback.elu(z, h, n, alpha);
     }
   }
@@ -965,9 +1010,10 @@ public final class FloatKernels {
 
   /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
   public static void sigmoid(float[][] z, float[][] h, int n) {
-    if (ready) {
+    if ((ready & SIGMOID) != 0) {
       vectorSigmoid(z, h, n);
     } else {
+      want(SIGMOID);
       FloatFallback.sigmoid(z, h, n);
     }
   }
@@ -991,9 +1037,10 @@ public final class FloatKernels {
 
   /** h = tanh(z) on the first n rows, vectorized. */
   public static void tanh(float[][] z, float[][] h, int n) {
-    if (ready) {
+    if ((ready & TANH) != 0) {
       vectorTanh(z, h, n);
     } else {
+      want(TANH);
       FloatFallback.tanh(z, h, n);
     }
   }
@@ -1023,8 +1070,11 @@ public final class FloatKernels {
    */
   public static double softmaxColumns(float[][] st, int[] labels, float[][] d, int n,
       float[][] e) {
-    return ready ? vectorSoftmaxColumns(st, labels, d, n, e)
-        : FloatFallback.softmaxColumns(st, labels, d, n, e);
+    if ((ready & SOFTMAX_COLUMNS) != 0) {
+      return vectorSoftmaxColumns(st, labels, d, n, e);
+    }
+    want(SOFTMAX_COLUMNS);
+    return FloatFallback.softmaxColumns(st, labels, d, n, e);
   }
 
   /** {@link #softmaxColumns} in vectors, once they are compiled (see {@link #ready}). */
@@ -1064,8 +1114,11 @@ public final class FloatKernels {
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
-    return ready ? vectorSoftmaxRelativeTransposed(st, labels, dt, n, e)
-        : FloatFallback.softmaxRelativeTransposed(st, labels, dt, n, e);
+    if ((ready & SOFTMAX_RELATIVE_TRANSPOSED) != 0) {
+      return vectorSoftmaxRelativeTransposed(st, labels, dt, n, e);
+    }
+    want(SOFTMAX_RELATIVE_TRANSPOSED);
+    return FloatFallback.softmaxRelativeTransposed(st, labels, dt, n, e);
   }
 
   /** {@link #softmaxRelativeTransposed} in vectors, once they are compiled (see {@link #ready}). */

@@ -1,44 +1,53 @@
 package dev.unroll.vector;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 
 /**
- * Compiles a kernel class's vector paths in the background and tells it when they run as vector
- * instructions. The Vector API is fast only in C2-compiled code: the interpreter and C1 run each
- * vector operation as an object (a fresh JVM's first W2 training step allocated 594 MB and took
- * 2.8 s), and a kernel reaches C2 only after thousands of calls. So a daemon thread runs one
- * round of every vector path on small arrays, again and again, and counts the bytes each round
- * allocates on it ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}, a
- * counter read, no timing to misjudge on a busy machine): two rounds in a row of 0 bytes mean C2
- * has compiled every path with its intrinsics, and the kernels switch to them. Until then they run
- * their scalar fallback. If the rounds still allocate after {@link #CPU_LIMIT_NANOS} of the
- * thread's CPU time, the JVM is not compiling the Vector API (C2 off, or a JVM without its
- * intrinsics): it says so once on stderr, with the fix, and the kernels stay scalar.
+ * Compiles a kernel class's vector paths in the background and tells it, kernel by kernel, when
+ * they run as vector instructions. The Vector API is fast only in C2-compiled code: the
+ * interpreter and C1 run each vector operation as an object (a fresh JVM's first W2 training
+ * step allocated 594 MB and took 2.8 s), and a kernel reaches C2 only after thousands of calls.
+ * So a daemon thread runs every vector path of each kernel called so far on small arrays, again
+ * and again, and counts the bytes each kernel's run allocates on it ({@code
+ * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}: a counter, which a busy
+ * machine cannot fool as it fools timing). Two runs in a row of 0 bytes mean C2 has compiled the
+ * kernel's paths with their intrinsics, and the kernel switches to them; until then it runs its
+ * scalar fallback. If kernels still allocate after {@link #CPU_LIMIT_NANOS} of the thread's CPU
+ * time, the JVM is not compiling the Vector API (C2 off, or a JVM without its intrinsics): it
+ * says so once on stderr, with the fix, and those kernels stay scalar.
  */
 final class VectorWarmUp {
-  /** The warm-up thread's CPU budget: rounds take 1-3 s of it on a quiet machine. */
+  /** The warm-up thread's CPU budget: a network's kernels took 1-3 s of it here. */
   static final long CPU_LIMIT_NANOS = 20_000_000_000L;
 
   private VectorWarmUp() {}
 
   /**
-   * Starts the warm-up thread of the kernel class {@code kernels}: {@code round} runs every
-   * vector path once, allocating nothing once compiled; {@code ready} switches the kernels over.
+   * Starts the warm-up thread of the kernel class {@code kernels}: {@code parts[b]} runs every
+   * vector path of the kernel with bit {@code 1 << b} once, allocating nothing once compiled;
+   * {@code wanted} says which kernels have been called (only those are warmed up), and {@code
+   * ready} is given each kernel's bit when it may switch to vectors.
    */
-  static void start(String kernels, Runnable round, Runnable ready) {
-    Thread thread = new Thread(() -> run(kernels, round, ready, CPU_LIMIT_NANOS, System.err),
+  static void start(String kernels, Runnable[] parts, IntSupplier wanted, IntConsumer ready) {
+    Thread thread = new Thread(
+        () -> run(kernels, parts, wanted, ready, CPU_LIMIT_NANOS, 10, System.err),
         "unroll-warm-up-" + kernels);
     thread.setDaemon(true);
     thread.start();
   }
 
   /**
-   * Runs {@code round} until two rounds in a row allocate nothing, then {@code ready}; or, when
+   * Runs the wanted parts not yet ready, each until two runs in a row allocate nothing, then
+   * gives its bit to {@code ready} and runs it no more; sleeps {@code idleMillis} when no wanted
+   * part is left (a kernel not called yet may be later); returns once every part is ready. When
    * this thread has used {@code cpuLimit} nanoseconds first, prints {@link #message} to {@code
-   * err} once and returns.
+   * err} once and returns: the parts not ready stay on their fallback.
    */
-  static void run(String kernels, Runnable round, Runnable ready, long cpuLimit,
-      java.io.PrintStream err) {
+  static void run(String kernels, Runnable[] parts, IntSupplier wanted, IntConsumer ready,
+      long cpuLimit, long idleMillis, java.io.PrintStream err) {
+    int all = (1 << parts.length) - 1;
     com.sun.management.ThreadMXBean threads;
     try {
       threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -48,24 +57,43 @@ final class VectorWarmUp {
       }
     } catch (LinkageError | RuntimeException e) {
       // no counter to check with (java.management left out of the runtime): trust the JVM
-      round.run();
-      ready.run();
+      ready.accept(all);
       return;
     }
-    int clean = 0;
-    long bytes = 0;
+    int[] clean = new int[parts.length];
+    int done = 0;
     long start = threads.getCurrentThreadCpuTime();
-    while (threads.getCurrentThreadCpuTime() - start < cpuLimit) {
-      long before = threads.getCurrentThreadAllocatedBytes();
-      round.run();
-      bytes = threads.getCurrentThreadAllocatedBytes() - before;
-      clean = bytes == 0 ? clean + 1 : 0;
-      if (clean == 2) {
-        ready.run();
+    long bytes = 0;
+    while (done != all) {
+      int todo = wanted.getAsInt() & ~done;
+      if (todo == 0) {
+        try {
+          Thread.sleep(idleMillis);
+        } catch (InterruptedException e) {
+          return;
+        }
+        continue;
+      }
+      if (threads.getCurrentThreadCpuTime() - start >= cpuLimit) {
+        err.println(message(kernels, bytes, cpuLimit));
         return;
       }
+      bytes = 0;
+      for (int b = 0; b < parts.length; b++) {
+        if ((todo & 1 << b) == 0) {
+          continue;
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        parts[b].run();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        bytes += allocated;
+        clean[b] = allocated == 0 ? clean[b] + 1 : 0;
+        if (clean[b] == 2) {
+          done |= 1 << b;
+          ready.accept(1 << b);
+        }
+      }
     }
-    err.println(message(kernels, bytes, cpuLimit));
   }
 
   /** What the user reads when the vector kernels still allocate after the warm-up's budget. */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warm-up's decision: kernels switch to their vector paths once rounds allocate nothing, and
+ * The warm-up's decision: only kernels that have been called are warmed up, each switches to its
+ * vector paths once its runs allocate nothing, and
  * a JVM whose rounds keep allocating (the Vector API boxed) gets one message on stderr naming the
  * fix, and the kernels stay on their fallback.
  */
@@ -23,13 +24,19 @@ class VectorWarmUpTest {
     AtomicInteger rounds = new AtomicInteger();
     AtomicInteger ready = new AtomicInteger();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    VectorWarmUp.run("Test", () -> {
+    Runnable allocatesThreeTimes = () -> {
       if (rounds.incrementAndGet() <= 3) {
         sink = new byte[1000];
       }
-    }, ready::incrementAndGet, 60_000_000_000L, new PrintStream(err, true));
-    assertEquals(1, ready.get());
-    assertEquals(5, rounds.get(), "3 allocating rounds, then 2 clean ones");
+    };
+    // kernel 1 is first called once the others are ready: it must not be warmed up before
+    Runnable calledLate = () -> assertEquals(1 | 4, ready.get(), "warmed up before it was called");
+    Runnable clean = () -> { };
+    VectorWarmUp.run("Test", new Runnable[] {allocatesThreeTimes, calledLate, clean},
+        () -> ready.get() == (1 | 4) ? 1 | 2 | 4 : 1 | 4, ready::addAndGet, 60_000_000_000L, 1,
+        new PrintStream(err, true));
+    assertEquals(1 | 2 | 4, ready.get(), "each kernel ready once");
+    assertEquals(5, rounds.get(), "3 allocating runs, then 2 clean ones");
     assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 
@@ -37,8 +44,9 @@ class VectorWarmUpTest {
   void roundsThatKeepAllocatingSaySoOnceAndStayScalar() {
     AtomicInteger ready = new AtomicInteger();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    VectorWarmUp.run("Test", () -> sink = new byte[1000], ready::incrementAndGet,
-        50_000_000L, new PrintStream(err, true));
+    Runnable allocates = () -> sink = new byte[1000];
+    VectorWarmUp.run("Test", new Runnable[] {allocates}, () -> 1, ready::addAndGet,
+        50_000_000L, 1, new PrintStream(err, true));
     assertEquals(0, ready.get());
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, message.lines().count(), message);
