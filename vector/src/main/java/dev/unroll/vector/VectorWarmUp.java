@@ -18,11 +18,21 @@ import java.util.function.IntSupplier;
  * time, the JVM is not compiling the Vector API (C2 off, or a JVM without its intrinsics): it
  * says so once on stderr, with the fix, and those kernels stay scalar.
  */
-final class VectorWarmUp {
+public final class VectorWarmUp {
   /** The warm-up thread's CPU budget: a network's kernels took 1-3 s of it here. */
   static final long CPU_LIMIT_NANOS = 20_000_000_000L;
 
   private VectorWarmUp() {}
+
+  /**
+   * The hook for generated code with vector loops of its own (the columnar step): runs {@code
+   * part} (those loops on a small private instance, every path) on a daemon thread until two
+   * runs in a row allocate nothing, then runs {@code ready} (which lets the code switch from its
+   * scalar twin); or says once on stderr that this JVM runs the Vector API boxed.
+   */
+  public static void whenCompiled(String name, Runnable part, Runnable ready) {
+    start(name, new Runnable[] {part}, () -> 1, kernel -> ready.run());
+  }
 
   /**
    * Starts the warm-up thread of the kernel class {@code kernels}: {@code parts[b]} runs every
