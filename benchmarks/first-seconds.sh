@@ -76,7 +76,7 @@ for w in dict.fromkeys(r['bench'] for r in rows):
         load = med([r['load'] for r in rs])
         cmp = f"{slower} of {total}" if b == 'vector' else ""
         print(f"| {w} | {b} | {len(rs)} | {rate[0]:,.0f} [{rate[1]:,.0f}, {rate[2]:,.0f}] | "
-              f"{t90[0]:.2f} [{t90[1]:.2f}, {t90[2]:.2f}] | {zero} of {len(rs)} | {worst:,.0f} | {cmp} | "
+              f"{t90[0]:.2f} [{t90[1]:.2f}, {t90[2]:.2f}] | {zero} of {len(rs)} | {worst:,.1f} | {cmp} | "
               f"{load[0]:.1f} [{load[1]:.1f}, {load[2]:.1f}] |")
 EOF
 echo "raw: $OUT"
