@@ -88,9 +88,13 @@ public final class FloatKernels {
   private static volatile int wanted;
 
   static {
-    WarmUpRound round = new WarmUpRound();
-    VectorWarmUp.start("FloatKernels", round.parts(), () -> wanted,
-        kernel -> ready |= kernel);
+    if (VectorWarmUp.fallbackOff()) {
+      ready = -1;
+    } else {
+      WarmUpRound round = new WarmUpRound();
+      VectorWarmUp.start("FloatKernels", round.parts(), () -> wanted,
+          kernel -> ready |= kernel);
+    }
   }
 
   private static void want(int kernel) {

@@ -25,6 +25,16 @@ public final class VectorWarmUp {
   private VectorWarmUp() {}
 
   /**
+   * Whether the system property {@code unroll.vector.fallback} is {@code false}: the kernels
+   * then run their vector paths from the first call, boxed until C2 compiles them. The test
+   * suites set it, so that generated networks exercise the vector kernels in every test, not
+   * the fallback of a JVM's first seconds.
+   */
+  static boolean fallbackOff() {
+    return "false".equals(System.getProperty("unroll.vector.fallback"));
+  }
+
+  /**
    * The hook for generated code with vector loops of its own (the columnar step): runs {@code
    * part} (those loops on a small private instance, every path) on a daemon thread until two
    * runs in a row allocate nothing, then runs {@code ready} (which lets the code switch from its
