@@ -1,7 +1,9 @@
 package dev.unroll.vector;
 
 import jdk.incubator.vector.FloatVector;
+//#float-only
 import jdk.incubator.vector.IntVector;
+//#end
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -15,20 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  * part (k rows x 4 vectors) is first packed into one contiguous panel, which then stays in L2
  * while every group of 4 output rows passes over it: a tile of 4 rows x 4 vectors lives in 16
  * accumulators (of AVX-512's 32 registers), and each step loads 4 panel vectors, broadcasts 4
- * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after the last whole strip are done
- * one row at a time, whole vectors then scalars. The panel is a per-thread buffer that grows to the
- * largest product seen and is then reused, so a warmed-up network allocates nothing.
+ * scalars and issues 16 fused multiply-adds. Rows after the last group of 4 and columns after
+ * the last whole strip are done one row at a time, whole vectors then scalars. The panel is a
+ * per-thread buffer that grows to the largest product seen and is then reused, so a warmed-up
+ * network allocates nothing.
+ *
+ * <p>The 64-bit kernels, {@code DoubleKernels}, are generated from the 32-bit ones at build time
+ * by the module's {@code build/GenerateDoubleKernels.java}, which swaps the element type's words
+ * and drops the lines marked as only for 32 bits. The Vector API has no type parameter over the
+ * element type that keeps its intrinsics, and a hand-kept twin drifts.
  */
 public final class FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int V = S.length();
+  //#float-only
   /** Int lanes as many as {@link #S}'s: the labels beside a vector of scores. */
   private static final VectorSpecies<Integer> LABELS = S.withLanes(int.class);
+  //#end
   /**
-   * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted:
-   * e^64 and a sum of 8 such, times the batch, stay far below the type's largest value.
+   * The largest relative score {@link #softmaxRelativeTransposed} exponentiates unshifted, half
+   * the type's largest binary exponent: e^x is below 2^(1.45 x), so such terms summed over the
+   * classes and the batch stay far below the type's largest value.
    */
-  static final float UNSHIFTED = 64.0f;
+  static final float UNSHIFTED = (Float.MAX_EXPONENT + 1) / 2;
   /** 512-bit vectors: x86 and SVE then have 32 vector registers, room for 16 accumulators. */
   private static final boolean WIDE = S.vectorBitSize() >= 512;
   private static final VectorSpecies<Float> HALF = halfSpecies();
@@ -43,51 +54,113 @@ public final class FloatKernels {
   private static final VectorShuffle<Float> X1 = V == 16 ? swaps(1) : null;
   /** Lane l of the butterfly's result holds the sum of vector bitReverse(l): back in order. */
   private static final VectorShuffle<Float> UNREVERSE = V == 16 ? unreverse() : null;
-  private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
+  private static final ThreadLocal<float[][]> PANEL =
+      ThreadLocal.withInitial(() -> new float[1][0]);
+
+  /**
+   * The public kernels, one bit each, in {@link #ready}, {@link #wanted} and the order of
+   * {@link WarmUpRound#parts}.
+   */
+  private static final int LANE_SUMS = 1 << 0;
+  private static final int PRODUCT = 1 << 1;
+  private static final int PRODUCT_TRANSPOSED = 1 << 2;
+  private static final int WEIGHT_GRADIENT = 1 << 3;
+  private static final int PRODUCT_FLAT = 1 << 4;
+  private static final int ELU = 1 << 5;
+  private static final int SIGMOID = 1 << 6;
+  private static final int TANH = 1 << 7;
+  private static final int SOFTMAX_COLUMNS = 1 << 8;
+  private static final int SOFTMAX_RELATIVE_TRANSPOSED = 1 << 9;
+
+  /**
+   * The kernels that run in vectors: a bit set by {@link VectorWarmUp} once C2 has compiled the
+   * kernel's vector paths (its part of {@link WarmUpRound} allocates nothing); until then the
+   * kernel runs {@link FloatFallback}, since a vector kernel that is not yet compiled runs boxed,
+   * a hundred times slower than scalar code.
+   */
+  private static volatile int ready;
+
+  /**
+   * The kernels called so far: only these are warmed up, so a network's JVM spends no time
+   * compiling kernels it never calls. Written without a lock: a lost bit is set again by the
+   * next call.
+   */
+  private static volatile int wanted;
 
   static {
-    warmUp();
+    if (VectorWarmUp.fallbackOff()) {
+      ready = -1;
+    } else {
+      WarmUpRound round = new WarmUpRound();
+      VectorWarmUp.start("FloatKernels", round.parts(), () -> wanted,
+          kernel -> ready |= kernel);
+    }
+  }
+
+  private static void want(int kernel) {
+    if ((wanted & kernel) == 0) {
+      wanted |= kernel;
+    }
   }
 
   private FloatKernels() {}
 
   /**
-   * Runs every kernel once on small arrays when the class is loaded, so every Vector API class
-   * on their paths is loaded and resolved before C2 first compiles them. A long first call (an
-   * on-stack-replacement compile) can otherwise meet a path not yet run, whose classes C2 cannot
-   * inline, and a vector operation it does not inline runs boxed.
+   * One call of every vector path on small arrays, made once so that a compiled round allocates
+   * nothing: 9 rows (the 4-row tiles, the 8-row passes of the narrow tails and the rows left after
+   * each), 9 inputs, a 4-vector strip, a vector and a scalar column; the one-row kernels' column
+   * blocks of 16 and 8 vectors (flat), 4 and 1, and scalars; the relative softmax with small
+   * scores and with one above {@link #UNSHIFTED}. A kernel's part runs all its paths, so that C2
+   * compiles no branch of it as never taken.
    */
-  private static void warmUp() {
-    // every column block of the one-row kernels: 16 and 8 vectors (flat), 4 and 1, scalars
-    // and 9 rows and 9 inputs: the 4-row tiles, the 8-row passes of the narrow tails, and the
-    // rows left after each
-    int cols = 16 * V + 8 * V + 4 * V + V + 1;
-    float[][] a = new float[9][9];
-    float[][] b = new float[9][cols];
-    float[][] bt = new float[cols][9];
-    float[][] c = new float[9][cols];
-    float[][] g = new float[9][cols];
-    product(a, b, c, 9, 9, 0, cols);
-    product(a, b, c, 1, 9, 0, cols);
-    productTransposed(a, bt, c, 9, 9, 0, cols);
-    productTransposed(a, bt, c, 1, 9, 0, cols);
-    float[] flat = new float[flatSize(9, cols)];
-    flatten(b, flat);
-    productFlat(a, b, flat, c, 1, 9, 0, cols);
-    weightGradient(a, c, b, g, 1, 9, 9, 0, cols);
-    elu(c, g, 5, 1);
-    sigmoid(c, g, 5);
-    tanh(c, g, 5);
-    softmaxColumns(new float[3][V + 1], new int[V + 1], new float[V + 1][3], V + 1,
-        new float[5][V + 1]);
-    // the relative softmax with small scores and with one above UNSHIFTED
-    float[][] scores = new float[3][2 * V];
-    scores[0][V + 1] = 2 * UNSHIFTED;
-    softmaxRelativeTransposed(scores, new int[2 * V], new float[3][2 * V], 2 * V,
-        new float[5][2 * V]);
-    softmaxRelativeTransposed(scores, new int[V + 1], new float[3][2 * V], V + 1,
-        new float[5][2 * V]);
-    laneSums(new float[17 * V], 17, new float[32]);
+  private static final class WarmUpRound {
+    private static final int COLS = 4 * V + V + 1;
+    private static final int FLAT_COLS = 16 * V + 8 * V + 4 * V + V + 1;
+    private final float[][] a = new float[9][9];
+    private final float[][] b = new float[9][COLS];
+    private final float[][] bt = new float[COLS][9];
+    private final float[][] c = new float[9][COLS];
+    private final float[][] g = new float[9][COLS];
+    private final float[][] bFlat = new float[9][FLAT_COLS];
+    private final float[] flat = new float[flatSize(9, FLAT_COLS)];
+    private final float[][] cFlat = new float[1][FLAT_COLS];
+    private final float[][] scores = new float[3][2 * V];
+    private final int[] labels = new int[2 * V];
+    private final float[][] gradient = new float[2 * V][3];
+    private final float[][] scratch = new float[5][2 * V];
+    private final float[][] transposed = new float[3][2 * V];
+    private final float[] sums = new float[17 * V];
+    private final float[] out = new float[padded(17)];
+
+    WarmUpRound() {
+      flatten(bFlat, flat);
+      scores[0][V + 1] = 2 * UNSHIFTED;
+    }
+
+    /** Each kernel's part of the round, in the order of the kernels' bits. */
+    Runnable[] parts() {
+      return new Runnable[] {
+        () -> vectorLaneSums(sums, 17, out),
+        () -> {
+          vectorProduct(a, b, c, 9, 9, 0, COLS);
+          vectorProduct(a, b, c, 1, 9, 0, COLS);
+        },
+        () -> {
+          vectorProductTransposed(a, bt, c, 9, 9, 0, COLS);
+          vectorProductTransposed(a, bt, c, 1, 9, 0, COLS);
+        },
+        () -> vectorWeightGradient(a, c, b, g, 1, 9, 9, 0, COLS),
+        () -> vectorProductFlat(a, bFlat, flat, cFlat, 1, 9, 0, FLAT_COLS),
+        () -> vectorElu(c, g, 5, 1),
+        () -> vectorSigmoid(c, g, 5),
+        () -> vectorTanh(c, g, 5),
+        () -> vectorSoftmaxColumns(scores, labels, gradient, V + 1, scratch),
+        () -> {
+          vectorSoftmaxRelativeTransposed(scores, labels, transposed, 2 * V, scratch);
+          vectorSoftmaxRelativeTransposed(scores, labels, transposed, V + 1, scratch);
+        }
+      };
+    }
   }
 
   private static VectorMask<Float> blocks(int h) {
@@ -124,6 +197,16 @@ public final class FloatKernels {
    * at least {@link #padded}{@code (count)} long.
    */
   public static void laneSums(float[] acc, int count, float[] out) {
+    if ((ready & LANE_SUMS) != 0) {
+      vectorLaneSums(acc, count, out);
+    } else {
+      want(LANE_SUMS);
+      FloatFallback.laneSums(acc, count, out);
+    }
+  }
+
+  /** {@link #laneSums} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorLaneSums(float[] acc, int count, float[] out) {
     int k = 0;
     for (; V == 16 && k + 16 <= count; k += 16) {
       int o = k * V;
@@ -167,6 +250,17 @@ public final class FloatKernels {
     }
   }
 
+  /**
+   * Whether every kernel called so far runs in vectors yet: false until the warm-up thread has
+   * seen their vector paths compiled, and for good where the JVM never compiles them (it then
+   * said so on stderr). Generated code with vector loops of its own can run its
+   * scalar twin until this is true: before C2 compiles them, those loops run boxed too.
+   */
+  public static boolean vectorsReady() {
+    int called = wanted;
+    return called != 0 && (ready & called) == called;
+  }
+
   /** The species generated code with columnar loops uses: the machine's preferred one. */
   public static VectorSpecies<Float> species() {
     return S;
@@ -198,6 +292,17 @@ public final class FloatKernels {
    */
   public static void product(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
       int j1) {
+    if ((ready & PRODUCT) != 0) {
+      vectorProduct(a, b, c, n, k, j0, j1);
+    } else {
+      want(PRODUCT);
+      FloatFallback.product(a, b, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #product} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProduct(float[][] a, float[][] b, float[][] c, int n, int k, int j0,
+      int j1) {
     if (n < 4) {
       // no group of 4 rows to share a packed panel: each row on its own, 4 vectors of columns
       // per pass (evaluation streams flat weights instead: productFlat)
@@ -225,6 +330,17 @@ public final class FloatKernels {
    * weights, cold after the forward pass, took 3.5 ms of W4's 35 ms step.
    */
   public static void productTransposed(float[][] a, float[][] bt, float[][] c, int n, int k,
+      int j0, int j1) {
+    if ((ready & PRODUCT_TRANSPOSED) != 0) {
+      vectorProductTransposed(a, bt, c, n, k, j0, j1);
+    } else {
+      want(PRODUCT_TRANSPOSED);
+      FloatFallback.productTransposed(a, bt, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #productTransposed} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProductTransposed(float[][] a, float[][] bt, float[][] c, int n, int k,
       int j0, int j1) {
     float[] panel = panel(k, 4);
     int j = j0;
@@ -339,8 +455,19 @@ public final class FloatKernels {
    * [j0, j1): the weight gradient with its L2 term. The same scheme with d's strip packed and the
    * scalars read down columns m..m+3 of x.
    */
-  public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g, float reg,
-      int n, int k, int j0, int j1) {
+  public static void weightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j0, int j1) {
+    if ((ready & WEIGHT_GRADIENT) != 0) {
+      vectorWeightGradient(x, d, w, g, reg, n, k, j0, j1);
+    } else {
+      want(WEIGHT_GRADIENT);
+      FloatFallback.weightGradient(x, d, w, g, reg, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #weightGradient} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorWeightGradient(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j0, int j1) {
     float[] panel = panel(n, 4);
     int j = j0;
     for (; j + 4 * V <= j1; j += 4 * V) {
@@ -423,9 +550,10 @@ public final class FloatKernels {
   /**
    * Columns [j, j1) of {@link #product} (b as given) or {@link #productTransposed} (b
    * transposed) when they are fewer than a 4-vector strip (a narrow head, or what is left after
-   * the strips): a vector of columns at a time, b's columns packed with zero lanes past j1, 8 rows per pass (then one) with a[i][m] broadcast,
-   * each sum over m in order. c's rows end at j1, so their part goes through scratch vectors
-   * at the end of the panel. (Scalar, these columns took 1.3 of W4's 35 ms.)
+   * the strips): a vector of columns at a time, b's columns packed with zero lanes past j1, 8
+   * rows per pass (then one) with a[i][m] broadcast, each sum over m in order. c's rows end at
+   * j1, so their part goes through scratch vectors at the end of the panel. (Scalar, these
+   * columns took 1.3 of W4's 35 ms.)
    */
   private static void productTail(float[][] a, float[][] b, boolean transposed, float[][] c,
       int n, int k, int j, int j1) {
@@ -496,8 +624,8 @@ public final class FloatKernels {
    * columns packed with zero lanes, 8 gradient rows per pass (then one), x[i][m..m+7]
    * broadcast; the rows' parts go through scratch vectors as in {@link #productTail}.
    */
-  private static void gradientTail(float[][] x, float[][] d, float[][] w, float[][] g, float reg,
-      int n, int k, int j, int j1) {
+  private static void gradientTail(float[][] x, float[][] d, float[][] w, float[][] g,
+      float reg, int n, int k, int j, int j1) {
     float[] panel = panel(n + 8, 1);
     int scratch = n * V;
     for (; j < j1; j += V) {
@@ -628,8 +756,19 @@ public final class FloatKernels {
    * streaming the weights: 98 GB/s flat against 77 from row arrays, measured on 784 x 256);
    * the narrower blocks read {@code b}.
    */
-  public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n, int k,
-      int j0, int j1) {
+  public static void productFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
+      int k, int j0, int j1) {
+    if ((ready & PRODUCT_FLAT) != 0) {
+      vectorProductFlat(a, b, flat, c, n, k, j0, j1);
+    } else {
+      want(PRODUCT_FLAT);
+      FloatFallback.product(a, b, c, n, k, j0, j1);
+    }
+  }
+
+  /** {@link #productFlat} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorProductFlat(float[][] a, float[][] b, float[] flat, float[][] c, int n,
+      int k, int j0, int j1) {
     int ld = b[0].length;
     int rest = ld % V;
     // the columns after the last whole vector from their padded copy, when this range has them
@@ -814,7 +953,7 @@ public final class FloatKernels {
         float am = a[m];
         float[] bm = b[m];
         for (int jj = j; jj < hi; jj++) {
-          c[jj] += am * bm[jj];
+          c[jj] = Math.fma(am, bm[jj], c[jj]);
         }
       }
     }
@@ -840,7 +979,7 @@ public final class FloatKernels {
         float xm = x[i][m];
         float[] di = d[i];
         for (int jj = j; jj < hi; jj++) {
-          g[jj] += xm * di[jj];
+          g[jj] = Math.fma(xm, di[jj], g[jj]);
         }
       }
     }
@@ -848,6 +987,16 @@ public final class FloatKernels {
 
   /** h = z for z > 0, alpha (e^z - 1) otherwise (ELU), on the first n rows, vectorized exp. */
   public static void elu(float[][] z, float[][] h, int n, float alpha) {
+    if ((ready & ELU) != 0) {
+      vectorElu(z, h, n, alpha);
+    } else {
+      want(ELU);
+      FloatFallback.elu(z, h, n, alpha);
+    }
+  }
+
+  /** {@link #elu} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorElu(float[][] z, float[][] h, int n, float alpha) {
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
       float[] hi = h[i];
@@ -865,6 +1014,16 @@ public final class FloatKernels {
 
   /** h = 1 / (1 + e^-z) on the first n rows, vectorized exp. */
   public static void sigmoid(float[][] z, float[][] h, int n) {
+    if ((ready & SIGMOID) != 0) {
+      vectorSigmoid(z, h, n);
+    } else {
+      want(SIGMOID);
+      FloatFallback.sigmoid(z, h, n);
+    }
+  }
+
+  /** {@link #sigmoid} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorSigmoid(float[][] z, float[][] h, int n) {
     FloatVector one = FloatVector.broadcast(S, 1.0f);
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
@@ -882,6 +1041,16 @@ public final class FloatKernels {
 
   /** h = tanh(z) on the first n rows, vectorized. */
   public static void tanh(float[][] z, float[][] h, int n) {
+    if ((ready & TANH) != 0) {
+      vectorTanh(z, h, n);
+    } else {
+      want(TANH);
+      FloatFallback.tanh(z, h, n);
+    }
+  }
+
+  /** {@link #tanh} in vectors, once they are compiled (see {@link #ready}). */
+  static void vectorTanh(float[][] z, float[][] h, int n) {
     for (int i = 0; i < n; i++) {
       float[] zi = z[i];
       float[] hi = h[i];
@@ -904,6 +1073,16 @@ public final class FloatKernels {
    * classes + 2 rows of n.
    */
   public static double softmaxColumns(float[][] st, int[] labels, float[][] d, int n,
+      float[][] e) {
+    if ((ready & SOFTMAX_COLUMNS) != 0) {
+      return vectorSoftmaxColumns(st, labels, d, n, e);
+    }
+    want(SOFTMAX_COLUMNS);
+    return FloatFallback.softmaxColumns(st, labels, d, n, e);
+  }
+
+  /** {@link #softmaxColumns} in vectors, once they are compiled (see {@link #ready}). */
+  static double vectorSoftmaxColumns(float[][] st, int[] labels, float[][] d, int n,
       float[][] e) {
     int classes = st.length;
     exponentials(st, n, n, e);
@@ -933,11 +1112,21 @@ public final class FloatKernels {
    * relative scores are at most {@value #UNSHIFTED} (each {@code e^(s_c)} and their sum stay
    * finite), so each sample is shifted only by {@code max(m - }{@value #UNSHIFTED}{@code , 0)},
    * m its largest score: zero, and the last class's {@code e^(0 - 0)} exactly 1, in training as
-   * usual. The labels' one-hot rows are integer bit masks. {@code st}, {@code dt} and the rows of
-   * {@code e} are at least {@code padded(n)} long, {@code e} has {@code classes + 1} rows; the
-   * scores past n must be finite.
+   * usual. In 32 bits, the labels' one-hot rows are integer bit masks. {@code st}, {@code dt} and
+   * the rows of {@code e} are at least {@code padded(n)} long, {@code e} has {@code classes + 1}
+   * rows; the scores past n must be finite.
    */
   public static double softmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
+      int n, float[][] e) {
+    if ((ready & SOFTMAX_RELATIVE_TRANSPOSED) != 0) {
+      return vectorSoftmaxRelativeTransposed(st, labels, dt, n, e);
+    }
+    want(SOFTMAX_RELATIVE_TRANSPOSED);
+    return FloatFallback.softmaxRelativeTransposed(st, labels, dt, n, e);
+  }
+
+  /** {@link #softmaxRelativeTransposed} in vectors, once they are compiled (see {@link #ready}). */
+  static double vectorSoftmaxRelativeTransposed(float[][] st, int[] labels, float[][] dt,
       int n, float[][] e) {
     int classes = st.length;
     int last = classes - 1;
@@ -946,8 +1135,11 @@ public final class FloatKernels {
     float[] loss = e[classes];
     float invN = 1.0f / n;
     FloatVector one = FloatVector.broadcast(S, 1.0f);
-    FloatVector perSample = FloatVector.broadcast(S, (float) n);
+    float samples = n;
+    FloatVector perSample = FloatVector.broadcast(S, samples);
+    //#float-only
     IntVector invNBits = FloatVector.broadcast(S, invN).viewAsIntegralLanes();
+    //#end
     for (int i = 0; i < np; i += V) {
       FloatVector max = FloatVector.fromArray(S, st[0], i);
       for (int c = 1; c < last; c++) {
@@ -966,10 +1158,12 @@ public final class FloatKernels {
       }
       sum.lanewise(VectorOperators.LOG).add(shift).intoArray(loss, i);
       FloatVector scale = one.div(sum.mul(perSample));
+      //#float-only
       if (i + V <= n) {
         // a whole vector of samples: the labels' one-hot rows as bit masks (y - c is zero
         // exactly where y = c, and (d | -d) >> 31 is -1 elsewhere), so that -1/n and the
         // label's score are picked with integer operations instead of one scalar per sample
+        // (doubles would need the int labels widened to long lanes: they keep the scalar pass)
         IntVector y = IntVector.fromArray(LABELS, labels, i);
         IntVector picked = IntVector.zero(LABELS);
         for (int c = 0; c < classes; c++) {
@@ -980,15 +1174,16 @@ public final class FloatKernels {
           picked = picked.or(FloatVector.fromArray(S, st[c], i).viewAsIntegralLanes().and(hot));
         }
         FloatVector.fromArray(S, loss, i).sub(picked.viewAsFloatingLanes()).intoArray(loss, i);
-      } else {
-        for (int c = 0; c < classes; c++) {
-          FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
-        }
-        for (int k = i; k < n; k++) {
-          int y = labels[k];
-          dt[y][k] -= invN;
-          loss[k] -= st[y][k];
-        }
+        continue;
+      }
+      //#end
+      for (int c = 0; c < classes; c++) {
+        FloatVector.fromArray(S, e[c], i).mul(scale).intoArray(dt[c], i);
+      }
+      for (int k = i; k < Math.min(i + V, n); k++) {
+        int y = labels[k];
+        dt[y][k] -= invN;
+        loss[k] -= st[y][k];
       }
     }
     for (int c = 0; c < classes; c++) {

@@ -15,6 +15,11 @@ class LaneSumsTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 15, 16, 17, 33, 500})
   void floatSumsEveryVectorInOrder(int count) {
+    floatSumsEveryVectorInOrder(count, true);
+    floatSumsEveryVectorInOrder(count, false);
+  }
+
+  private static void floatSumsEveryVectorInOrder(int count, boolean vectors) {
     int lanes = FloatKernels.species().length();
     SplittableRandom rng = new SplittableRandom(count);
     float[] acc = new float[count * lanes];
@@ -22,7 +27,7 @@ class LaneSumsTest {
       acc[i] = rng.nextInt(-1000, 1000);
     }
     float[] out = new float[FloatKernels.padded(count)];
-    FloatKernels.laneSums(acc, count, out);
+    TwoPaths.laneSums(vectors, acc, count, out);
     for (int k = 0; k < count; k++) {
       float want = 0;
       for (int l = 0; l < lanes; l++) {
@@ -35,6 +40,11 @@ class LaneSumsTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 9, 40})
   void doubleSumsEveryVectorInOrder(int count) {
+    doubleSumsEveryVectorInOrder(count, true);
+    doubleSumsEveryVectorInOrder(count, false);
+  }
+
+  private static void doubleSumsEveryVectorInOrder(int count, boolean vectors) {
     int lanes = DoubleKernels.species().length();
     SplittableRandom rng = new SplittableRandom(count);
     double[] acc = new double[count * lanes];
@@ -42,7 +52,7 @@ class LaneSumsTest {
       acc[i] = rng.nextInt(-1000, 1000);
     }
     double[] out = new double[DoubleKernels.padded(count)];
-    DoubleKernels.laneSums(acc, count, out);
+    TwoPaths.laneSums(vectors, acc, count, out);
     for (int k = 0; k < count; k++) {
       double want = 0;
       for (int l = 0; l < lanes; l++) {

@@ -22,6 +22,11 @@ class SoftmaxRelativeTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 8})
   void floatMatchesTheShiftedFormula(int classes) {
+    floatMatchesTheShiftedFormula(classes, true);
+    floatMatchesTheShiftedFormula(classes, false);
+  }
+
+  private static void floatMatchesTheShiftedFormula(int classes, boolean vectors) {
     int lanes = FloatKernels.species().length();
     int n = 3 * lanes + 5;
     double[][] s = scores(classes, n, classes, FLOAT_LARGE, lanes);
@@ -34,7 +39,8 @@ class SoftmaxRelativeTest {
       }
     }
     float[][] dt = filled(classes, np, 7);
-    double total = FloatKernels.softmaxRelativeTransposed(st, y, dt, n, new float[classes + 2][np]);
+    double total = TwoPaths.softmaxRelativeTransposed(vectors, st, y, dt, n,
+        new float[classes + 2][np]);
     double[][] want = new double[classes][n];
     double wantTotal = reference(st, y, n, want);
     assertEquals(wantTotal, total, 1e-5 * Math.abs(wantTotal), "loss");
@@ -49,6 +55,11 @@ class SoftmaxRelativeTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 8})
   void doubleMatchesTheShiftedFormula(int classes) {
+    doubleMatchesTheShiftedFormula(classes, true);
+    doubleMatchesTheShiftedFormula(classes, false);
+  }
+
+  private static void doubleMatchesTheShiftedFormula(int classes, boolean vectors) {
     int lanes = DoubleKernels.species().length();
     int n = 3 * lanes + 3;
     double[][] s = scores(classes, n, classes, DOUBLE_LARGE, lanes);
@@ -62,7 +73,7 @@ class SoftmaxRelativeTest {
     for (double[] row : dt) {
       java.util.Arrays.fill(row, 7);
     }
-    double total = DoubleKernels.softmaxRelativeTransposed(st, y, dt, n,
+    double total = TwoPaths.softmaxRelativeTransposed(vectors, st, y, dt, n,
         new double[classes + 2][np]);
     double[][] want = new double[classes][n];
     double wantTotal = reference(st, y, n, want);
@@ -78,6 +89,11 @@ class SoftmaxRelativeTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void aNaNScoreMakesTheLossNaN(boolean large) {
+    aNaNScoreMakesTheLossNaN(large, true);
+    aNaNScoreMakesTheLossNaN(large, false);
+  }
+
+  private static void aNaNScoreMakesTheLossNaN(boolean large, boolean vectors) {
     int lanes = FloatKernels.species().length();
     int n = 2 * lanes;
     float[][] st = new float[3][n];
@@ -86,7 +102,7 @@ class SoftmaxRelativeTest {
       st[1][lanes + 2] = (float) FLOAT_LARGE;
     }
     float[][] dt = new float[3][n];
-    double total = FloatKernels.softmaxRelativeTransposed(st, new int[n], dt, n,
+    double total = TwoPaths.softmaxRelativeTransposed(vectors, st, new int[n], dt, n,
         new float[5][n]);
     assertTrue(Double.isNaN(total), "loss " + total);
   }
