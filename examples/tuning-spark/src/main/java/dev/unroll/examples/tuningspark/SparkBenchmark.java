@@ -35,7 +35,7 @@ public final class SparkBenchmark {
 
   public static void main(String[] args) throws Exception {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int[] epochs = {10, 100, 300, 1000, 3000};
+    int[] epochs = {10, 100, 300, 1000};
     int trials = 24;
     List<String> names = List.of("threads(2)", "local[2]", "cluster 2x1");
     double[][] full = new double[3][];
