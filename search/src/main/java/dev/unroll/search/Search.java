@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,7 +221,7 @@ public final class Search {
 
   private SearchResult runOn(TrialExecutor executor) throws IOException {
     try (ResultsFile file = resultsFile == null ? null : ResultsFile.open(resultsFile)) {
-      return runStages(file, (todo, done) -> executor.run(todo, new Recorder(file, done)));
+      return runStages(file, (todo, done) -> executor.run(todo, new Recorder(file, done, todo)));
     }
   }
 
@@ -283,14 +285,19 @@ public final class Search {
     return new SearchResult(space, stages, spaces, all, ran, edgeFraction);
   }
 
-  /** Records an executor's results: the first per key, appended and reported; later dropped. */
+  /**
+   * Records an executor's results: the first per key, appended and reported; later ones, and any
+   * of a trial it was not given, dropped.
+   */
   private final class Recorder implements TrialExecutor.Events {
     private final ResultsFile file;
     private final Map<TrialKey, TrialResult> done;
+    private final Set<TrialKey> expected = new HashSet<>();
 
-    Recorder(ResultsFile file, Map<TrialKey, TrialResult> done) {
+    Recorder(ResultsFile file, Map<TrialKey, TrialResult> done, List<Trial> todo) {
       this.file = file;
       this.done = done;
+      todo.forEach(t -> expected.add(t.key()));
     }
 
     @Override
@@ -300,7 +307,7 @@ public final class Search {
 
     @Override
     public synchronized void finished(TrialResult r) throws IOException {
-      if (done.containsKey(r.key())) {
+      if (!expected.remove(r.key())) {
         return;
       }
       if (file != null) {

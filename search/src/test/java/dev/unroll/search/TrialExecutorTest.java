@@ -82,9 +82,20 @@ class TrialExecutorTest {
   }
 
   @Test
-  void anExecutorThatLosesATrialIsAnError() {
+  void anExecutorThatLosesATrialIsAnError() throws IOException {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> search().on((trials, events) -> {}).run());
     assertEquals("trial 0 of stage 1 got no result", e.getMessage());
+    // A result for a trial the executor was not given is not recorded.
+    Path file = dir.resolve("stray.jsonl");
+    assertThrows(IllegalStateException.class, () -> search().resultsFile(file)
+        .on((trials, events) -> {
+          for (Trial t : trials) {
+            Trial other = new Trial(t.stage(), t.stageName(), t.index() + 100, t.config(),
+                t.seed(), t.epochs());
+            events.finished(TrialRunner.run(other, TestSpecs_TinyNet::new, FN));
+          }
+        }).run());
+    assertEquals(List.of(), Files.readAllLines(file));
   }
 }
