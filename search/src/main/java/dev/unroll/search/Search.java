@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +63,7 @@ public final class Search {
   private Path resultsFile;
   private SearchProgress progress = SearchProgress.NONE;
   private double edgeFraction = EdgeWarnings.DEFAULT_FRACTION;
+  private TrialExecutor executor;
 
   /** A search over {@code space}. */
   public Search(SearchSpace space) {
@@ -169,6 +172,16 @@ public final class Search {
   }
 
   /**
+   * Runs the trials on {@code executor} instead of this JVM's threads (e.g. {@code
+   * dev.unroll.spark.SparkSearch}); it builds the networks and trains them itself, so {@link
+   * #model}, {@link #data}, {@link #trainer}, {@link #trial} and {@link #threads} are not used.
+   */
+  public Search on(TrialExecutor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
    * Runs every stage and returns all trials.
    *
    * @throws IOException when the results file cannot be read or written; the trials already in it
@@ -177,6 +190,9 @@ public final class Search {
    *     was given
    */
   public SearchResult run() throws IOException {
+    if (executor != null) {
+      return runOn(executor);
+    }
     if (factory == null) {
       throw new IllegalStateException("give the search a network factory: model(SpiralNet::new)");
     }
@@ -190,19 +206,11 @@ public final class Search {
       defaults.check(space);
       fn = defaults;
     }
+    TrialFunction chosen = fn;
     ResultsFile file = resultsFile == null ? null : ResultsFile.open(resultsFile);
     ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
     try {
-      Map<TrialKey, TrialResult> done = new HashMap<>();
-      if (file != null) {
-        for (String s : file.skippedLines()) {
-          progress.message("skipped an unreadable results line, its trial runs again: " + s);
-        }
-        for (TrialResult r : file.existing()) {
-          done.put(r.key(), r);
-        }
-      }
-      return runStages(fn, file, pool, done);
+      return runStages(file, (todo, done) -> runPool(pool, chosen, file, todo, done));
     } finally {
       pool.shutdownNow();
       if (file != null) {
@@ -211,8 +219,32 @@ public final class Search {
     }
   }
 
-  private SearchResult runStages(TrialFunction fn, ResultsFile file, ExecutorService pool,
-      Map<TrialKey, TrialResult> done) throws IOException {
+  private SearchResult runOn(TrialExecutor executor) throws IOException {
+    try (ResultsFile file = resultsFile == null ? null : ResultsFile.open(resultsFile)) {
+      return runStages(file, (todo, done) -> executor.run(todo, new Recorder(file, done, todo)));
+    }
+  }
+
+  private Map<TrialKey, TrialResult> readDone(ResultsFile file) {
+    Map<TrialKey, TrialResult> done = new HashMap<>();
+    if (file != null) {
+      for (String s : file.skippedLines()) {
+        progress.message("skipped an unreadable results line, its trial runs again: " + s);
+      }
+      for (TrialResult r : file.existing()) {
+        done.put(r.key(), r);
+      }
+    }
+    return done;
+  }
+
+  /** Runs one stage's missing trials, putting each result into {@code done} by key. */
+  private interface StageRunner {
+    void run(List<Trial> todo, Map<TrialKey, TrialResult> done) throws IOException;
+  }
+
+  private SearchResult runStages(ResultsFile file, StageRunner runner) throws IOException {
+    Map<TrialKey, TrialResult> done = readDone(file);
     List<TrialResult> all = new ArrayList<>();
     List<SearchSpace> spaces = new ArrayList<>();
     SearchSpace current = space;
@@ -228,41 +260,78 @@ public final class Search {
       spaces.add(current);
       List<Config> configs = strategy.configs(current, s, stage.trials(), seed);
       List<Trial> trials = new ArrayList<>(configs.size());
+      List<Trial> todo = new ArrayList<>();
       for (int i = 0; i < configs.size(); i++) {
-        trials.add(new Trial(s, stage.name(), i, configs.get(i),
-            Seeds.derive(seed, s, i, Seeds.Purpose.TRAINING), stage.epochs()));
-      }
-      int already = (int) trials.stream().filter(t -> done.containsKey(t.key())).count();
-      progress.stageStarted(s, stages.size(), stage, trials.size(), already);
-      List<Future<TrialResult>> futures = new ArrayList<>(trials.size());
-      for (Trial t : trials) {
-        futures.add(done.containsKey(t.key()) ? null : pool.submit(() -> runOne(t, fn, file)));
-      }
-      for (int i = 0; i < trials.size(); i++) {
-        Future<TrialResult> f = futures.get(i);
-        if (f == null) {
-          all.add(done.get(trials.get(i).key()));
-        } else {
-          all.add(await(f, futures));
-          ran++;
+        Trial t = new Trial(s, stage.name(), i, configs.get(i),
+            Seeds.derive(seed, s, i, Seeds.Purpose.TRAINING), stage.epochs());
+        trials.add(t);
+        if (!done.containsKey(t.key())) {
+          todo.add(t);
         }
       }
+      progress.stageStarted(s, stages.size(), stage, trials.size(), trials.size() - todo.size());
+      runner.run(todo, done);
+      for (Trial t : trials) {
+        TrialResult r = done.get(t.key());
+        if (r == null) {
+          throw new IllegalStateException("trial " + t.index() + " of stage " + s
+              + " got no result");
+        }
+        all.add(r);
+      }
+      ran += todo.size();
       progress.stageFinished(s);
     }
     return new SearchResult(space, stages, spaces, all, ran, edgeFraction);
   }
 
+  /**
+   * Records an executor's results: the first per key, appended and reported; later ones, and any
+   * of a trial it was not given, dropped.
+   */
+  private final class Recorder implements TrialExecutor.Events {
+    private final ResultsFile file;
+    private final Map<TrialKey, TrialResult> done;
+    private final Set<TrialKey> expected = new HashSet<>();
+
+    Recorder(ResultsFile file, Map<TrialKey, TrialResult> done, List<Trial> todo) {
+      this.file = file;
+      this.done = done;
+      todo.forEach(t -> expected.add(t.key()));
+    }
+
+    @Override
+    public synchronized void started(Trial trial) {
+      progress.trialStarted(trial);
+    }
+
+    @Override
+    public synchronized void finished(TrialResult r) throws IOException {
+      if (!expected.remove(r.key())) {
+        return;
+      }
+      if (file != null) {
+        file.append(r);
+      }
+      done.put(r.key(), r);
+      progress.trialFinished(r);
+    }
+  }
+
+  private void runPool(ExecutorService pool, TrialFunction fn, ResultsFile file, List<Trial> todo,
+      Map<TrialKey, TrialResult> done) throws IOException {
+    List<Future<TrialResult>> futures = new ArrayList<>(todo.size());
+    for (Trial t : todo) {
+      futures.add(pool.submit(() -> runOne(t, fn, file)));
+    }
+    for (int i = 0; i < todo.size(); i++) {
+      done.put(todo.get(i).key(), await(futures.get(i), futures));
+    }
+  }
+
   private TrialResult runOne(Trial t, TrialFunction fn, ResultsFile file) throws IOException {
     progress.trialStarted(t);
-    TrialResult r;
-    try {
-      Model model = factory.apply(t.seed());
-      r = TrialResult.of(t, fn.train(t, model));
-    } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
-      // Anything a bad config or a bug in the trial can throw is this trial's result; errors of
-      // the JVM itself (out of memory, internal) still end the search.
-      r = TrialResult.failed(t, e);
-    }
+    TrialResult r = TrialRunner.run(t, factory, fn);
     if (file != null) {
       file.append(r);
     }

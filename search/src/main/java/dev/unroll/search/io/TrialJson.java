@@ -4,13 +4,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.unroll.search.Config;
+import dev.unroll.search.Trial;
 import dev.unroll.search.TrialResult;
 import dev.unroll.search.TrialStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One {@link TrialResult} as one line of JSON. Doubles are written by {@link Double#toString},
+ * One {@link TrialResult} (or a {@link Trial} to run) as one line of JSON. Doubles are written by {@link Double#toString},
  * which reads back to the same bits, so a config read from the file equals the config drawn. NaN
  * is not JSON: a missing accuracy or loss is left out of the object.
  */
@@ -23,9 +24,7 @@ public final class TrialJson {
     o.addProperty("stage", r.stage());
     o.addProperty("stageName", r.stageName());
     o.addProperty("index", r.index());
-    JsonObject config = new JsonObject();
-    r.config().asMap().forEach(config::addProperty);
-    o.add("config", config);
+    o.add("config", config(r.config()));
     o.addProperty("seed", r.seed());
     o.addProperty("epochs", r.epochs());
     o.addProperty("status", r.status().name());
@@ -50,18 +49,59 @@ public final class TrialJson {
   public static TrialResult read(String line) {
     try {
       JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-      Map<String, Double> values = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("config").entrySet()) {
-        values.put(e.getKey(), e.getValue().getAsDouble());
-      }
       return new TrialResult(o.get("stage").getAsInt(), o.get("stageName").getAsString(),
-          o.get("index").getAsInt(), Config.of(values), o.get("seed").getAsLong(),
+          o.get("index").getAsInt(), config(o), o.get("seed").getAsLong(),
           o.get("epochs").getAsInt(), TrialStatus.valueOf(o.get("status").getAsString()),
           number(o, "valAccuracy"), number(o, "valLoss"), o.get("epochsRun").getAsInt(),
           o.has("message") ? o.get("message").getAsString() : "");
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a trial result: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A trial to run as a JSON object on one line: what a driver sends to the machine that runs it.
+   * The config's doubles read back to the same bits, so the result's key matches the driver's.
+   */
+  public static String writeTrial(Trial t) {
+    JsonObject o = new JsonObject();
+    o.addProperty("stage", t.stage());
+    o.addProperty("stageName", t.stageName());
+    o.addProperty("index", t.index());
+    o.add("config", config(t.config()));
+    o.addProperty("seed", t.seed());
+    o.addProperty("epochs", t.epochs());
+    return o.toString();
+  }
+
+  /**
+   * The trial on {@code line}, as {@link #writeTrial} wrote it.
+   *
+   * @throws IllegalArgumentException when the line is not such an object
+   */
+  public static Trial readTrial(String line) {
+    try {
+      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+      return new Trial(o.get("stage").getAsInt(), o.get("stageName").getAsString(),
+          o.get("index").getAsInt(), config(o), o.get("seed").getAsLong(),
+          o.get("epochs").getAsInt());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a trial: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonObject config(Config c) {
+    JsonObject config = new JsonObject();
+    c.asMap().forEach(config::addProperty);
+    return config;
+  }
+
+  private static Config config(JsonObject o) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("config").entrySet()) {
+      values.put(e.getKey(), e.getValue().getAsDouble());
+    }
+    return Config.of(values);
   }
 
   private static double number(JsonObject o, String name) {
