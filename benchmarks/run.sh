@@ -120,7 +120,11 @@ main() {
     echo "java: $(java -version 2>&1 | head -1)"
     echo "jvm args: $JVM_ARGS"
     echo "jmh: ${JMH_OPTS[*]} -prof gc"
-    echo "pytorch: ${TORCH_PY:+$("$TORCH_PY" -c 'import torch; print(torch.__version__)' 2>/dev/null)}${TORCH_PY:-not importable (benchmarks/run.sh --torch sets it up)}"
+    if [[ -n "$TORCH_PY" ]]; then
+      echo "pytorch: $("$TORCH_PY" -c 'import torch; print(torch.__version__)') ($TORCH_PY)"
+    else
+      echo "pytorch: not importable (benchmarks/run.sh --torch sets it up)"
+    fi
     echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     # The generated kernels come from processor/ and runtime/ as they are in the work tree.
     echo "uncommitted files in processor/, vector/ and runtime/: $(git -C "$ROOT" status \
@@ -165,13 +169,18 @@ main() {
   # Two threads: the peers' pools and Unroll's own (UnrollBench's `threads` parameter), on W4,
   # and W6 once Unroll has it. A second pass so the 1-thread figures stay untouched.
   TWO_WORK=W4
-  grep -q 'param "workload" = {.*W6' <<< "$PARAMS" && TWO_WORK=W4,W6
-  TWO_FILTER='dev.unroll.benchmarks.(UnrollBench)'
-  [[ $DL4J -eq 1 ]] && TWO_FILTER='dev.unroll.benchmarks.(UnrollBench|dl4j.Dl4jBench)'
+  awk '/UnrollBench\.train/ { f = 1; next } /^[^ ]/ { f = 0 } f && /param "workload"/' \
+    <<< "$PARAMS" | grep -q W6 && TWO_WORK=W4,W6
   echo "JMH $TWO_WORK, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
-  "${TWO_ENV[@]}" java -jar "$JAR" "$TWO_FILTER" -p workload="$TWO_WORK" -p threads=2 \
-    "${JMH_OPTS[@]}" -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh-2t.json" \
+  "${TWO_ENV[@]}" java -jar "$JAR" 'dev.unroll.benchmarks.UnrollBench' -p workload="$TWO_WORK" \
+    -p threads=2 "${JMH_OPTS[@]}" -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh-2t.json" \
     > "$OUT/jmh-2t.log" 2>&1 || { tail -50 "$OUT/jmh-2t.log"; exit 1; }
+  if [[ $DL4J -eq 1 ]]; then
+    # W4 only: DL4J's W6 takes seconds a step
+    "${TWO_ENV[@]}" java -jar "$JAR" 'dev.unroll.benchmarks.dl4j.Dl4jBench' -p workload=W4 \
+      "${JMH_OPTS[@]}" -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh-2t-dl4j.json" \
+      > "$OUT/jmh-2t-dl4j.log" 2>&1 || { tail -50 "$OUT/jmh-2t-dl4j.log"; exit 1; }
+  fi
   echo "numpy W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
   "${TWO_ENV[@]}" "${PY_MALLOC[@]}" python3 "$HERE/numpy/bench.py" "${PY_OPTS[@]}" \
     --only W4 sgemm > "$OUT/numpy-2t.jsonl" 2> "$OUT/numpy-2t.log" \
@@ -244,4 +253,6 @@ find_torch() {
   fi
 }
 
-main "$@"
+# exit on the same line: bash reads a script as it runs it, so after main returns it would
+# read on at its old offset in a file edited meanwhile
+main "$@"; exit "$?"
