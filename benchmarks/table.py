@@ -49,7 +49,7 @@ NAMES = {"unroll-plain": "Unroll plain", "unroll-vector": "Unroll vector", "nump
          "dl4j": "DL4J", "plain": "plain Java", "unroll": "Unroll"}
 CLASS_PEER = {"UnrollBench": "unroll", "UnrollInfer": "unroll", "PlainBench": "plain",
               "PlainInfer": "plain", "Dl4jBench": "dl4j", "Dl4jInfer": "dl4j",
-              "Dl4jConvBench": "dl4j", "Dl4jConvInfer": "dl4j"}
+              "Dl4jConvInfer": "dl4j"}
 NA = "n/a"
 
 

@@ -1,5 +1,6 @@
 package dev.unroll.benchmarks.dl4j;
 
+import dev.unroll.benchmarks.Workload;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -46,8 +47,8 @@ final class Dl4jConvNets {
 
   private static final int CLASSES = 10;
 
-  /** Batches a benchmark cycles through, a power of two as {@code Workload.BATCHES}. */
-  static final int BATCHES = 4;
+  /** Batches a benchmark cycles through, as for the dense workloads. */
+  static final int BATCHES = Workload.BATCHES;
 
   private Dl4jConvNets() {}
 
@@ -56,6 +57,11 @@ final class Dl4jConvNets {
    * (ReLU) before the 10-class output, batch.
    */
   record Shape(int channels, int height, int width, int[][] blocks, int[] dense, int batch) {}
+
+  /** Whether a workload id as JMH passes it is one of these (else a dense one of Workload). */
+  static boolean isConv(String workload) {
+    return workload.equals("W5") || workload.equals("W6") || workload.equals("W7");
+  }
 
   /** The shape of a workload id as JMH passes it. */
   static Shape of(String workload) {
