@@ -15,16 +15,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Deeplearning4j training steps on the same workloads: one {@code fit} of one batch is forward,
- * loss, backward and the SGD update. Threads are set by {@code OMP_NUM_THREADS} in the
- * environment of the run.
+ * Deeplearning4j training steps on the same workloads, dense (W1-W4, {@link Dl4jNets}) and
+ * convolutional (W5, W6, {@link Dl4jConvNets}): one {@code fit} of one batch is forward, loss,
+ * backward and the SGD update. Threads are set by {@code OMP_NUM_THREADS} in the environment of
+ * the run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class Dl4jBench {
-  /** Training workload; W3 is {@link Dl4jInfer}. */
-  @Param({"W1", "W2", "W2n", "W4"})
+  /** Training workload; W3 and W7 are {@link Dl4jInfer} and {@link Dl4jConvInfer}. */
+  @Param({"W1", "W2", "W2n", "W4", "W5", "W6"})
   public String workload;
 
   private MultiLayerNetwork net;
@@ -35,6 +36,13 @@ public class Dl4jBench {
   /** Builds the network and the batches. */
   @Setup
   public void setup() {
+    if (Dl4jConvNets.isConv(workload)) {
+      Dl4jConvNets.Shape s = Dl4jConvNets.of(workload);
+      net = Dl4jConvNets.network(s);
+      xs = Dl4jConvNets.features(s);
+      ys = Dl4jConvNets.labels(s, xs);
+      return;
+    }
     Workload w = Workload.of(workload);
     net = Dl4jNets.network(w);
     xs = Dl4jNets.features(w);
