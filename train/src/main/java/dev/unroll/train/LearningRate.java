@@ -28,8 +28,9 @@ public interface LearningRate {
   /** Exponential decay: {@code lr0 * e^(-k * epoch)}. */
   static LearningRate exponential(double lr0, double k) {
     requirePositive(lr0);
-    if (!(k >= 0)) {
-      throw new IllegalArgumentException("exponential decay needs k >= 0, got " + k);
+    // an infinite k would give e^(-inf * 0) = e^NaN at epoch 0
+    if (!(k >= 0 && k < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("exponential decay needs a finite k >= 0, got " + k);
     }
     return epoch -> lr0 * Math.exp(-k * epoch);
   }

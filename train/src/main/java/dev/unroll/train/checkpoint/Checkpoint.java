@@ -9,6 +9,9 @@ import dev.unroll.runtime.Tensor;
 import dev.unroll.spec.Precision;
 import dev.unroll.train.optim.Optimizer;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +29,9 @@ import java.util.Map;
  * presence, dtype and shape before it writes anything into the network, so a refused load leaves
  * the network as it was. Saving goes through the data module's writer, which writes a temporary
  * file in the same directory and renames it over the target: an interrupted save leaves the last
- * good file intact.
+ * good file intact, and the next save of the same file deletes the temporary file a killed save
+ * left. A load validates every tensor and metadata value (L2 strength, step count) before its
+ * first write: a refused load leaves network and optimizer exactly as they were.
  */
 public final class Checkpoint {
   /** Metadata key of the format marker. */
@@ -86,7 +91,41 @@ public final class Checkpoint {
         file.put(rename(a, "prep/" + a.name()));
       }
     }
+    deleteStaleTemps(path);
     Safetensors.write(path, file.build());
+  }
+
+  /**
+   * Deletes what killed saves of {@code path} left: the data module's writer names its temporary
+   * file {@code .<file name>.<System.nanoTime()>.tmp} beside the target and renames it over the
+   * target at the end, so a save killed before the rename leaves one behind. Only names of
+   * exactly that form, for this target, are touched; a save running at the same time on the same
+   * file would lose its temporary file (saves of one file are not meant to overlap: the last
+   * rename would win anyway).
+   */
+  private static void deleteStaleTemps(Path path) throws IOException {
+    Path target = path.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + ".";
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir,
+        p -> isTempOf(p.getFileName().toString(), prefix)
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+      for (Path temp : temps) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /** Whether {@code name} is {@code prefix} + a nanoTime (which may be negative) + ".tmp". */
+  private static boolean isTempOf(String name, String prefix) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) {
+      return false;
+    }
+    String stamp = name.substring(prefix.length(), name.length() - ".tmp".length());
+    return stamp.matches("-?[0-9]{1,19}");
   }
 
   /** What a checkpoint held besides the network's own state. */
@@ -154,7 +193,9 @@ public final class Checkpoint {
         writes.add(planCopy(path, file, "optim/" + t.name(), t));
       }
     }
-    // Every tensor checked: only now does anything change.
+    double l2 = meta.containsKey(L2) ? parseL2(path, meta.get(L2)) : model.l2();
+    TensorFile preprocessing = preprocessing(file);
+    // Every tensor and metadata value checked: only now does anything change.
     for (Runnable w : writes) {
       w.run();
     }
@@ -162,10 +203,8 @@ public final class Checkpoint {
     if (optimizer != null) {
       optimizer.setSteps(steps);
     }
-    if (meta.containsKey(L2)) {
-      model.setL2(Double.parseDouble(meta.get(L2)));
-    }
-    return new Loaded(meta, preprocessing(file));
+    model.setL2(l2);
+    return new Loaded(meta, preprocessing);
   }
 
   private static TensorFile preprocessing(TensorFile file) {
@@ -223,11 +262,38 @@ public final class Checkpoint {
   }
 
   private static long parseSteps(Path path, String text) throws CheckpointException {
+    long steps;
     try {
-      return Long.parseLong(text);
+      steps = Long.parseLong(text);
     } catch (NumberFormatException | NullPointerException e) {
-      throw new CheckpointException(path, "optimizer step count is " + text + ", not a number");
+      throw new CheckpointException(path, "metadata " + STEPS + " is " + quote(text)
+          + ", not a step count");
     }
+    if (steps < 0) {
+      throw new CheckpointException(path, "metadata " + STEPS + " is " + quote(text)
+          + ", a step count must be >= 0");
+    }
+    return steps;
+  }
+
+  /** The saved L2 strength; the generated setL2 takes finite values >= 0 only. */
+  private static double parseL2(Path path, String text) throws CheckpointException {
+    double l2;
+    try {
+      l2 = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new CheckpointException(path, "metadata " + L2 + " is " + quote(text)
+          + ", not a number");
+    }
+    if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
+      throw new CheckpointException(path, "metadata " + L2 + " is " + quote(text)
+          + ", an L2 strength must be finite and >= 0");
+    }
+    return l2;
+  }
+
+  private static String quote(String text) {
+    return text == null ? "missing" : '"' + text + '"';
   }
 
   private static NamedArray array(String name, Tensor t) {

@@ -19,6 +19,8 @@ public abstract class Optimizer {
   private final List<Tensor> state = new ArrayList<>();
   private final String[] slots;
   private final Model model;
+  /** Whether some parameter is float: a learning rate past Float.MAX_VALUE is infinite there. */
+  private final boolean floats;
   private long steps;
 
   /** Allocates the state of {@code slots} for every parameter of {@code model} with a gradient. */
@@ -30,6 +32,7 @@ public abstract class Optimizer {
         params.add(p);
       }
     }
+    this.floats = params.stream().anyMatch(p -> p.precision() == Precision.FLOAT);
     for (String slot : slots) {
       for (Tensor p : params) {
         String name = p.name() + "." + slot;
@@ -43,8 +46,15 @@ public abstract class Optimizer {
   /** Short name with the hyperparameters, e.g. {@code adam(beta1=0.9, beta2=0.999, eps=1e-08)}. */
   public abstract String name();
 
-  /** Updates every parameter from its gradient with learning rate {@code lr}. */
+  /**
+   * Updates every parameter from its gradient with learning rate {@code lr}.
+   *
+   * @throws IllegalArgumentException when {@code lr} is NaN, infinite (in the parameters'
+   *     precision) or negative, which would make the weights NaN or climb the gradient; nothing
+   *     is changed then
+   */
   public final void step(double lr) {
+    checkLearningRate(lr);
     steps++;
     beginStep(steps);
     for (int i = 0; i < params.size(); i++) {
@@ -57,6 +67,14 @@ public abstract class Optimizer {
     }
     // the arrays were written behind the network's back: batch norm refolds for evaluation
     model.parametersChanged();
+  }
+
+  private void checkLearningRate(double lr) {
+    boolean finite = lr < Double.POSITIVE_INFINITY && (!floats || !Float.isInfinite((float) lr));
+    if (!(lr >= 0) || !finite) {
+      throw new IllegalArgumentException(name() + ": the learning rate must be finite and >= 0,"
+          + " got " + lr + (finite ? "" : " (" + (floats ? "float" : "double") + " parameters)"));
+    }
   }
 
   /** Called once per step before the parameters, with the 1-based step count. */
