@@ -91,6 +91,13 @@ public interface Model {
   /** Threads in use. */
   int threads();
 
+  /**
+   * Stops the worker threads {@link #setThreads} started, if any; the network still works, on one
+   * thread, and {@code setThreads} may start new ones. Calling it again does nothing. A network
+   * that is dropped without {@code close()} has its threads stopped once it is collected.
+   */
+  default void close() {}
+
   /** Training mode uses batch statistics in batch norm and updates its running averages. */
   void setTraining(boolean training);
 

@@ -201,6 +201,12 @@ final class Api {
 
   private static MethodSpec sgd(TypeSpec.Builder type, Num t, List<LayerEmitter> layers) {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
+        .addComment("NaN fails both comparisons; the rate must also be finite as a $L", t.t())
+        .beginControlFlow("if (!(lr >= 0 && lr <= $T.MAX_VALUE))",
+            t.isFloat() ? Float.class : Double.class)
+        .addStatement("throw new $T($S + lr)", IllegalArgumentException.class,
+            "sgdStep(lr): the learning rate must be finite and >= 0, was ")
+        .endControlFlow()
         .addStatement("rate = $L", t.fromDouble("lr"));
     Folding.invalidate(m, layers);
     PerLayer.add(type, m, PerLayer.deep(layers), "sgdStep",
