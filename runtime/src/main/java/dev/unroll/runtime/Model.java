@@ -12,8 +12,8 @@ import java.util.List;
  * <p>A step is {@link #forward}, then {@link #loss}, then {@link #backward}, then an update
  * ({@link #sgdStep} or an optimizer working on {@link #params()}). Inputs are row arrays, one row
  * of {@link #inputs()} values per sample; a batch is the first {@code n} rows, {@code 1 <= n <=
- * maxBatch()}. Every buffer is allocated at construction; no method allocates afterwards except
- * {@link #copy()} and the list accessors' first call.
+ * maxBatch()}. Every buffer and the tensor lists are allocated at construction; no method
+ * allocates afterwards except {@link #copy()}.
  */
 public interface Model {
   /** Fully qualified name of the spec this class was generated from. */
