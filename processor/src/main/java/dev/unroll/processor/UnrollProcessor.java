@@ -10,6 +10,7 @@ import dev.unroll.processor.check.ClassNames;
 import dev.unroll.processor.check.MemberClashes;
 import dev.unroll.processor.check.SpecChecker;
 import dev.unroll.processor.emit.ClassEmitter;
+import dev.unroll.processor.emit.ClassLimits;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.processor.plan.NetPlan;
 import dev.unroll.processor.plan.Planner;
@@ -155,6 +156,7 @@ public final class UnrollProcessor extends AbstractProcessor {
     Report emitted = new Report();
     NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, emitted, type);
     JavaFile file = ClassEmitter.emit(plan, type, javaLangNamesTaken(type));
+    ClassLimits.check(plan, file.typeSpec(), emitted, type);
     // the spec's methods against all the generated ones, private helpers included
     MemberClashes.check(type, spec.get().className(), Emitted.methods(file.typeSpec()),
         processingEnv.getElementUtils(), processingEnv.getTypeUtils(), emitted);

@@ -12,8 +12,8 @@ import java.util.List;
  * <p>A step is {@link #forward}, then {@link #loss}, then {@link #backward}, then an update
  * ({@link #sgdStep} or an optimizer working on {@link #params()}). Inputs are row arrays, one row
  * of {@link #inputs()} values per sample; a batch is the first {@code n} rows, {@code 1 <= n <=
- * maxBatch()}. Every buffer is allocated at construction; no method allocates afterwards except
- * {@link #copy()} and the list accessors' first call.
+ * maxBatch()}. Every buffer and the tensor lists are allocated at construction; no method
+ * allocates afterwards except {@link #copy()}.
  */
 public interface Model {
   /** Fully qualified name of the spec this class was generated from. */
@@ -90,6 +90,13 @@ public interface Model {
 
   /** Threads in use. */
   int threads();
+
+  /**
+   * Stops the worker threads {@link #setThreads} started, if any; the network still works, on one
+   * thread, and {@code setThreads} may start new ones. Calling it again does nothing. A network
+   * that is dropped without {@code close()} has its threads stopped once it is collected.
+   */
+  default void close() {}
 
   /** Training mode uses batch statistics in batch norm and updates its running averages. */
   void setTraining(boolean training);

@@ -43,6 +43,26 @@ class BytecodeSizeTest {
         generated.getSimpleName() + "." + method + " has " + size + " bytes of bytecode"));
   }
 
+  /**
+   * Deep specs (issue 15 item 4): at 40 layers the constructor was 13,827 bytes and at 200 it did
+   * not compile; now every method of 1, 40 and 300 layers is under the limit, the deep ones'
+   * class-wide code in chunk methods of a few layers.
+   */
+  @ParameterizedTest
+  @ValueSource(classes = {DeepSpecs_OneLayerNet.class, DeepSpecs_Deep40Net.class,
+      DeepSpecs_Deep300Net.class})
+  void deepNetworksKeepEveryMethodUnderTheHugeMethodLimit(Class<?> generated)
+      throws IOException {
+    Map<String, Integer> sizes = codeSizes(generated);
+    assertTrue(sizes.containsKey("forward1"), "found " + sizes.keySet());
+    if (generated != DeepSpecs_OneLayerNet.class) {
+      assertTrue(sizes.containsKey("sgdStepLayers1To8"), "found " + sizes.keySet());
+      assertTrue(sizes.containsKey("allocateLayers9To16"), "found " + sizes.keySet());
+    }
+    sizes.forEach((method, size) -> assertTrue(size < HUGE_METHOD_LIMIT,
+        generated.getSimpleName() + "." + method + " has " + size + " bytes of bytecode"));
+  }
+
   /** Method name (first overload wins the largest size) to code length, from the class file. */
   static Map<String, Integer> codeSizes(Class<?> type) throws IOException {
     Map<String, Integer> sizes = new LinkedHashMap<>();

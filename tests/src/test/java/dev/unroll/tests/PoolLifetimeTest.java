@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -86,7 +85,6 @@ class PoolLifetimeTest {
    * Workers.resize(workers, threads)} (the emit stage's side of issue 12.5); enable on merge.
    */
   @Test
-  @Disabled("enable once the generated setThreads calls Workers.resize (issue 12.5, emit)")
   void setThreadsClosesTheOldPoolAndKeepsOneOfTheSameSize() {
     long before = workerThreads();
     Model net = new ReliabilitySpecs_MnistNet(1);

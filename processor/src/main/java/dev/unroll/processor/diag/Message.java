@@ -84,6 +84,12 @@ public enum Message {
           + " --add-modules jdk.incubator.vector to the compiler arguments"),
   UNREADABLE(ERROR, "UnrollUnreadable",
       "%s has a value the processor cannot read (%s); fix the earlier error on this line"),
+  CLASS_TOO_LARGE(ERROR, "UnrollClassTooLarge",
+      "the generated class %s would need about %d constant-pool entries, more than the 65535 a"
+          + " class file holds (%d layers, about %d entries each); use fewer layers"),
+  ARCHITECTURE_TOO_LONG(ERROR, "UnrollClassTooLarge",
+      "the architecture string of %s would be %d bytes, more than the 65535 a class file's"
+          + " constant holds (%d layers, about %d bytes each); use fewer layers"),
   WRITE_FAILED(ERROR, "UnrollWrite",
       "could not write %s: %s"),
   INTERNAL(ERROR, "UnrollInternal",

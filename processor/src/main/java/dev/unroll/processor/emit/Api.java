@@ -3,6 +3,7 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.LayerPlan;
@@ -31,9 +32,9 @@ final class Api {
     type.addMethod(getter(int.class, "outputs", CodeBlock.of("OUTPUTS")));
     type.addMethod(getter(int.class, "maxBatch", CodeBlock.of("MAX_BATCH")));
     type.addMethod(getter(int.class, "layers", CodeBlock.of("$L", plan.layers().size())));
-    type.addMethod(perLayer(plan, "activation", ClassName.get(Activation.class),
+    type.addMethod(perLayer(type, plan, "activation", ClassName.get(Activation.class),
         p -> CodeBlock.of("$T.$L", Activation.class, p.spec().activation())));
-    type.addMethod(perLayer(plan, "units", TypeName.INT, p -> CodeBlock.of("$L", p.units())));
+    type.addMethod(perLayer(type, plan, "units", TypeName.INT, p -> CodeBlock.of("$L", p.units())));
     type.addMethod(getter(Precision.class, "precision",
         CodeBlock.of("$T.$L", Precision.class, plan.spec().precision())));
     type.addMethod(getter(Loss.class, "loss",
@@ -62,14 +63,14 @@ final class Api {
     type.addMethod(run(layers, step));
     type.addMethod(step.score());
     type.addMethod(step.predict());
-    type.addMethod(loss(layers, step));
+    type.addMethod(loss(type, layers, step));
     type.addMethod(backward(t, step));
-    type.addMethod(sgd(t, layers));
+    type.addMethod(sgd(type, t, layers));
     type.addMethod(override("copy").returns(RuntimeTypes.MODEL)
         .addStatement("$T copy = new $T(0L)", self, self)
         .addStatement("copy.copyFrom(this)")
         .addStatement("return copy").build());
-    type.addMethod(copyFrom(layers, self));
+    type.addMethod(copyFrom(type, layers, self));
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class)
         .addStatement("return $S", plan.spec().className() + " ["
@@ -78,15 +79,43 @@ final class Api {
         .build());
   }
 
-  private static MethodSpec perLayer(NetPlan plan, String name, TypeName type,
-      java.util.function.Function<LayerPlan, CodeBlock> value) {
-    MethodSpec.Builder m = override(name).returns(type).addParameter(int.class, "layer")
-        .beginControlFlow("switch (layer)");
-    for (LayerPlan p : plan.layers()) {
-      m.addStatement("case $L: return $L", p.index(), value.apply(p));
+  /**
+   * {@code name(layer)}: a switch over the layers; a deep network's switches over chunks of
+   * {@link PerLayer#CHUNK} layers, each chunk's in a method of its own.
+   */
+  private static MethodSpec perLayer(TypeSpec.Builder type, NetPlan plan, String name,
+      TypeName returns, java.util.function.Function<LayerPlan, CodeBlock> value) {
+    List<LayerPlan> layers = plan.layers();
+    CodeBlock check = IndexChecks.check(name + "(layer)", "layer", "1",
+        Integer.toString(layers.size() + 1), "the layers");
+    MethodSpec.Builder m = override(name).returns(returns).addParameter(int.class, "layer")
+        .addCode(check);
+    if (layers.size() <= PerLayer.CHUNK) {
+      return m.addCode(layerSwitch(layers, value)).build();
     }
-    return m.addStatement("default: throw new $T($S + layer)", IndexOutOfBoundsException.class,
-            "no layer ")
+    m.beginControlFlow("switch ((layer - 1) / $L)", PerLayer.CHUNK);
+    for (int i = 0; i < layers.size(); i += PerLayer.CHUNK) {
+      List<LayerPlan> chunk = layers.subList(i, Math.min(i + PerLayer.CHUNK, layers.size()));
+      String method = name + "Layers" + chunk.get(0).index() + "To"
+          + chunk.get(chunk.size() - 1).index();
+      type.addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE)
+          .returns(returns).addParameter(int.class, "layer")
+          .addJavadoc("Layers $L to $L of {@code $L}.\n", chunk.get(0).index(),
+              chunk.get(chunk.size() - 1).index(), name)
+          .addCode(layerSwitch(chunk, value)).build());
+      m.addStatement("case $L: return $L(layer)", i / PerLayer.CHUNK, method);
+    }
+    return m.addStatement("default: throw new $T()", AssertionError.class)
+        .endControlFlow().build();
+  }
+
+  private static CodeBlock layerSwitch(List<LayerPlan> layers,
+      java.util.function.Function<LayerPlan, CodeBlock> value) {
+    CodeBlock.Builder c = CodeBlock.builder().beginControlFlow("switch (layer)");
+    for (LayerPlan p : layers) {
+      c.addStatement("case $L: return $L", p.index(), value.apply(p));
+    }
+    return c.addStatement("default: throw new $T()", AssertionError.class)
         .endControlFlow().build();
   }
 
@@ -136,19 +165,25 @@ final class Api {
     return m.addCode(step.forward()).build();
   }
 
-  private static MethodSpec loss(List<LayerEmitter> layers, NetworkStep step) {
-    List<CodeBlock> squares = new ArrayList<>();
+  private static MethodSpec loss(TypeSpec.Builder type, List<LayerEmitter> layers,
+      NetworkStep step) {
+    List<PerLayer.Block> terms = new ArrayList<>();
     for (LayerEmitter layer : layers) {
+      List<CodeBlock> squares = new ArrayList<>();
       for (String w : layer.penalized()) {
         squares.add(CodeBlock.of("$T.sumOfSquares($L)", OPS, w));
       }
+      if (!squares.isEmpty()) {
+        terms.add(new PerLayer.Block(layer.plan().index(), CodeBlock.join(squares, " + ")));
+      }
     }
+    CodeBlock squares = PerLayer.sum(type, PerLayer.deep(layers), "sumOfSquares", terms);
     return override("loss").returns(double.class)
         .addParameter(int[].class, "labels").addParameter(int.class, "n")
         .addStatement("$T.labels(labels, n, OUTPUTS, this.n)", CHECKS)
         .addCode(step.dataLoss())
         .addCode("// L2: 0.5 * l2 * sum of every weight squared (biases are not penalized)\n")
-        .addStatement("regLoss = l2 == 0 ? 0 : 0.5 * l2 * ($L)", CodeBlock.join(squares, " + "))
+        .addStatement("regLoss = l2 == 0 ? 0 : 0.5 * l2 * ($L)", squares)
         .addStatement("lossReady = true")
         .addStatement("return dataLoss + regLoss").build();
   }
@@ -164,28 +199,40 @@ final class Api {
         .build();
   }
 
-  private static MethodSpec sgd(Num t, List<LayerEmitter> layers) {
+  private static MethodSpec sgd(TypeSpec.Builder type, Num t, List<LayerEmitter> layers) {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
+        .addComment("NaN fails both comparisons; the rate must also be finite as a $L", t.t())
+        .beginControlFlow("if (!(lr >= 0 && lr <= $T.MAX_VALUE))",
+            t.isFloat() ? Float.class : Double.class)
+        .addStatement("throw new $T($S + lr)", IllegalArgumentException.class,
+            "sgdStep(lr): the learning rate must be finite and >= 0, was ")
+        .endControlFlow()
         .addStatement("rate = $L", t.fromDouble("lr"));
     Folding.invalidate(m, layers);
-    for (LayerEmitter layer : layers) {
-      m.addCode(layer.descend());
-    }
+    PerLayer.add(type, m, PerLayer.deep(layers), "sgdStep",
+        layers.stream().map(l -> new PerLayer.Block(l.plan().index(), l.descend())).toList(),
+        List.of(), "");
     return m.build();
   }
 
-  private static MethodSpec copyFrom(List<LayerEmitter> layers, ClassName self) {
+  private static MethodSpec copyFrom(TypeSpec.Builder type, List<LayerEmitter> layers,
+      ClassName self) {
     MethodSpec.Builder m = override("copyFrom").addParameter(RuntimeTypes.MODEL, "other")
         .addStatement("$T.sameClass(this, other)", CHECKS)
         .addStatement("$T from = ($T) other", self, self);
+    List<PerLayer.Block> blocks = new ArrayList<>();
     for (LayerEmitter layer : layers) {
+      CodeBlock.Builder c = CodeBlock.builder();
       for (TensorRef p : layer.params()) {
-        m.addStatement("$T.copy(from.$L, $L)", INIT, p.value(), p.value());
+        c.addStatement("$T.copy(from.$L, $L)", INIT, p.value(), p.value());
       }
       for (TensorRef b : layer.buffers()) {
-        m.addStatement("$T.copy(from.$L, $L)", INIT, b.value(), b.value());
+        c.addStatement("$T.copy(from.$L, $L)", INIT, b.value(), b.value());
       }
+      blocks.add(new PerLayer.Block(layer.plan().index(), c.build()));
     }
+    PerLayer.add(type, m, PerLayer.deep(layers), "copyFrom", blocks,
+        List.of(ParameterSpec.builder(self, "from").build()), "from");
     Folding.invalidate(m, layers);
     return m.addStatement("this.training = from.training")
         .addStatement("this.l2 = from.l2").build();

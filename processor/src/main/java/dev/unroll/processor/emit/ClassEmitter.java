@@ -2,6 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -66,17 +67,14 @@ public final class ClassEmitter {
     type.addSuperinterface(RuntimeTypes.MODEL);
 
     Constants.add(type, plan);
-    for (LayerEmitter layer : layers) {
-      for (FieldSpec f : layer.fields()) {
-        type.addField(f);
-      }
-    }
-    State.addFields(type, plan, t, step);
-    type.addMethod(MethodSpec.constructorBuilder()
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addParameter(long.class, "seed")
-        .addJavadoc("A network with weights drawn from {@code seed}, in training mode, L2 0.\n")
-        .addCode(State.tensorLists(layers))
+        .addJavadoc("A network with weights drawn from {@code seed}, in training mode, L2 0.\n");
+    addLayerFields(type, constructor, layers);
+    State.addFields(type, plan, t, step);
+    type.addMethod(constructor
+        .addCode(State.tensorLists(type, layers))
         .addStatement("initialize(seed)")
         .build());
     Api.addAll(type, plan, t, self, layers, step);
@@ -86,13 +84,39 @@ public final class ClassEmitter {
     for (LayerEmitter layer : layers) {
       layer.addMembers(type);
     }
-    type.addMethod(InitEmitter.initialize(layers));
+    type.addMethod(InitEmitter.initialize(type, layers));
     type.alwaysQualify(taken.stream().filter(n -> !n.equals(spec.className()))
         .toArray(String[]::new));
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * Every layer's arrays. A shallow network allocates them in their final fields' initializers; a
+   * deep one in chunk methods {@code allocateLayersAToB()} the constructor calls (field
+   * initializers all run in the constructor, whose bytecode would grow with the depth).
+   */
+  private static void addLayerFields(TypeSpec.Builder type, MethodSpec.Builder constructor,
+      List<LayerEmitter> layers) {
+    boolean deep = PerLayer.deep(layers);
+    List<PerLayer.Block> allocations = new ArrayList<>();
+    for (LayerEmitter layer : layers) {
+      CodeBlock.Builder allocate = CodeBlock.builder();
+      for (FieldSpec f : layer.fields()) {
+        if (!deep) {
+          type.addField(f);
+          continue;
+        }
+        type.addField(FieldSpec.builder(f.type(), f.name(), Modifier.PRIVATE)
+            .addJavadoc(f.javadoc())
+            .build());
+        allocate.addStatement("$L = $L", f.name(), f.initializer());
+      }
+      allocations.add(new PerLayer.Block(layer.plan().index(), allocate.build()));
+    }
+    PerLayer.add(type, constructor, deep, "allocate", allocations, List.of(), "");
   }
 
   /** {@code 2 -> 100 RELU -> 3}: the inputs and every layer's units and summary. */

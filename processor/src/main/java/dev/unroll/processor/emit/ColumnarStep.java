@@ -567,7 +567,8 @@ final class ColumnarStep implements NetworkStep {
     return MethodSpec.methodBuilder("score").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "i").addParameter(int.class, "c")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addCode(IndexChecks.row("score(i, c)"))
+        .addCode(IndexChecks.classIndex("score(i, c)"))
         .addStatement("refreshLastScores()")
         .addStatement("return c == $L ? lastScores[i] : $L[c][i] + lastScores[i]", last,
             head(plan).layout().zt())
@@ -601,7 +602,7 @@ final class ColumnarStep implements NetworkStep {
   private static MethodSpec predictMethod(NetPlan plan) {
     return MethodSpec.methodBuilder("predict").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(int.class).addParameter(int.class, "i")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addCode(IndexChecks.row("predict(i)"))
         .addStatement("int best = 0")
         .beginControlFlow("for (int c = 1; c < OUTPUTS; c++)")
         .beginControlFlow("if ($1L[c][i] > $1L[best][i])", head(plan).layout().zt())

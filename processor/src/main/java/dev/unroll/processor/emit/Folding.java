@@ -35,9 +35,11 @@ final class Folding {
         .addJavadoc("Folds every batch-norm layer and lays out the weights of Vector API layers"
             + " flat, before the first evaluation pass after a change.\n");
     for (LayerEmitter layer : layers) {
-      fold.addCode(layer.prepareForEvaluation());
       layer.evaluationMethods().forEach(type::addMethod);
     }
+    PerLayer.add(type, fold, PerLayer.deep(layers), "fold", layers.stream()
+        .map(l -> new PerLayer.Block(l.plan().index(), l.prepareForEvaluation())).toList(),
+        List.of(), "");
     type.addMethod(fold.addStatement("folded = true").build());
     type.addMethod(MethodSpec.methodBuilder("parametersChanged").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

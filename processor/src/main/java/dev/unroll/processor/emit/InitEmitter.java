@@ -3,6 +3,8 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.model.LayerSpec;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -17,15 +19,15 @@ final class InitEmitter {
 
   private InitEmitter() {}
 
-  static MethodSpec initialize(List<LayerEmitter> layers) {
+  static MethodSpec initialize(TypeSpec.Builder type, List<LayerEmitter> layers) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("initialize")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(long.class, "seed");
     m.addStatement("$T rng = new $T(seed)", RNG, RNG);
-    for (LayerEmitter layer : layers) {
-      m.addCode(layer.initialize());
-    }
+    PerLayer.add(type, m, PerLayer.deep(layers), "initialize",
+        layers.stream().map(l -> new PerLayer.Block(l.plan().index(), l.initialize())).toList(),
+        List.of(ParameterSpec.builder(RNG, "rng").build()), "rng");
     Folding.invalidate(m, layers);
     return m.build();
   }

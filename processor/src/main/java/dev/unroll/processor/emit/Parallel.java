@@ -65,11 +65,19 @@ final class Parallel {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(int.class, "threads")
-        .beginControlFlow("if (threads < 1)")
-        .addStatement("throw new $T($S + threads)", IllegalArgumentException.class,
-            "threads must be >= 1, was ")
+        .addComment("the pool of that many threads: none for one, this one if it has as many, else")
+        .addComment("a new one, the old one's threads stopped first")
+        .addStatement("workers = $T.resize(workers, threads)", RuntimeTypes.WORKERS)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("close")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Stops the worker threads of {@code setThreads(n > 1)}; the network still"
+            + " works, on one thread.\n")
+        .beginControlFlow("if (workers != null)")
+        .addStatement("workers.close()")
+        .addStatement("workers = null")
         .endControlFlow()
-        .addStatement("workers = threads == 1 ? null : new $T(threads)", RuntimeTypes.WORKERS)
         .build());
     type.addMethod(MethodSpec.methodBuilder("threads")
         .addAnnotation(Override.class)

@@ -3,8 +3,10 @@ package dev.unroll.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.NetPlan;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -43,15 +45,54 @@ final class RowStep implements NetworkStep {
     for (int i = layers.size() - 1; i >= 0; i--) {
       type.addMethod(layers.get(i).backward());
     }
+    if (PerLayer.deep(layers)) {
+      // the calls of a deep network's layer methods, in chunk methods of CHUNK layers
+      PerLayer.chunked(type, true, "forward", forwardCalls(),
+          List.of(ParameterSpec.builder(int.class, "n").build()), "n");
+      PerLayer.chunked(type, true, "backward", backwardCalls(),
+          List.of(ParameterSpec.builder(int.class, "n").build(),
+              ParameterSpec.builder(t.type(), "reg").build()), "n, reg");
+    }
+  }
+
+  private List<PerLayer.Block> forwardCalls() {
+    List<PerLayer.Block> calls = new ArrayList<>();
+    for (LayerEmitter layer : layers) {
+      int k = layer.plan().index();
+      calls.add(new PerLayer.Block(k, CodeBlock.of("forward$L(n);\n", k)));
+    }
+    return calls;
+  }
+
+  /** In reverse order: a chunk's blocks are layers b down to a. */
+  private List<PerLayer.Block> backwardCalls() {
+    List<PerLayer.Block> calls = new ArrayList<>();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      int k = layers.get(i).plan().index();
+      calls.add(new PerLayer.Block(k, CodeBlock.of("backward$L(n, reg);\n", k)));
+    }
+    return calls;
+  }
+
+  /** The same calls, or the calls of their chunk methods, in order. */
+  private static CodeBlock calls(List<PerLayer.Block> blocks, boolean deep, String name,
+      String args) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    if (!deep) {
+      blocks.forEach(b -> c.add(b.code()));
+      return c.build();
+    }
+    for (int i = 0; i < blocks.size(); i += PerLayer.CHUNK) {
+      List<PerLayer.Block> chunk = blocks.subList(i, Math.min(i + PerLayer.CHUNK, blocks.size()));
+      c.addStatement("$LLayers$LTo$L($L)", name, chunk.get(0).layer(),
+          chunk.get(chunk.size() - 1).layer(), args);
+    }
+    return c.build();
   }
 
   @Override
   public CodeBlock forward() {
-    CodeBlock.Builder c = CodeBlock.builder();
-    for (LayerEmitter layer : layers) {
-      c.addStatement("forward$L(n)", layer.plan().index());
-    }
-    return c.build();
+    return calls(forwardCalls(), PerLayer.deep(layers), "forward", "n");
   }
 
   @Override
@@ -61,11 +102,7 @@ final class RowStep implements NetworkStep {
 
   @Override
   public CodeBlock backward() {
-    CodeBlock.Builder c = CodeBlock.builder();
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      c.addStatement("backward$L(n, reg)", layers.get(i).plan().index());
-    }
-    return c.build();
+    return calls(backwardCalls(), PerLayer.deep(layers), "backward", "n, reg");
   }
 
   @Override
@@ -74,7 +111,8 @@ final class RowStep implements NetworkStep {
         .addModifiers(Modifier.PUBLIC)
         .returns(double.class)
         .addParameter(int.class, "i").addParameter(int.class, "c")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addCode(IndexChecks.row("score(i, c)"))
+        .addCode(IndexChecks.classIndex("score(i, c)"))
         .addStatement("return $L[i][c]", plan.scores()).build();
   }
 
@@ -83,7 +121,7 @@ final class RowStep implements NetworkStep {
     return MethodSpec.methodBuilder("predict").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(int.class).addParameter(int.class, "i")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
+        .addCode(IndexChecks.row("predict(i)"))
         .addStatement("$L[] s = $L[i]", t.t(), plan.scores())
         .addStatement("int best = 0")
         .beginControlFlow("for (int c = 1; c < OUTPUTS; c++)")

@@ -2,6 +2,9 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.NetPlan;
 import java.util.ArrayList;
@@ -10,6 +13,8 @@ import javax.lang.model.element.Modifier;
 
 /** Per-instance state besides the layer arrays, and the named tensor lists tools read. */
 final class State {
+  private static final List<String> LISTS = List.of("params", "buffers", "activations");
+
   private State() {}
 
   static void addFields(TypeSpec.Builder type, NetPlan plan, Num t, NetworkStep step) {
@@ -35,14 +40,20 @@ final class State {
     step.addFields(type);
     type.addField(FieldSpec.builder(double.class, "dataLoss", Modifier.PRIVATE).build());
     type.addField(FieldSpec.builder(double.class, "regLoss", Modifier.PRIVATE).build());
-    for (String list : List.of("params", "buffers", "activations")) {
+    for (String list : LISTS) {
       type.addField(FieldSpec.builder(RuntimeTypes.TENSORS, list, Modifier.PRIVATE, Modifier.FINAL)
           .build());
     }
   }
 
-  /** Constructor code filling the three immutable tensor lists. */
-  static CodeBlock tensorLists(List<LayerEmitter> layers) {
+  /**
+   * Constructor code filling the three immutable tensor lists; a deep network's go through
+   * lists the chunk methods {@code tensorsLayersAToB} fill.
+   */
+  static CodeBlock tensorLists(TypeSpec.Builder type, List<LayerEmitter> layers) {
+    if (PerLayer.deep(layers)) {
+      return deepTensorLists(type, layers);
+    }
     List<CodeBlock> params = new ArrayList<>();
     List<CodeBlock> buffers = new ArrayList<>();
     List<CodeBlock> activations = new ArrayList<>();
@@ -62,6 +73,36 @@ final class State {
         .addStatement("this.buffers = $T.of($L)", List.class, joined(buffers))
         .addStatement("this.activations = $T.of($L)", List.class, joined(activations))
         .build();
+  }
+
+  private static CodeBlock deepTensorLists(TypeSpec.Builder type, List<LayerEmitter> layers) {
+    TypeName list = RuntimeTypes.TENSORS;
+    MethodSpec.Builder c = MethodSpec.constructorBuilder();
+    for (String name : LISTS) {
+      c.addStatement("$T $LList = new $T<>()", list, name, ArrayList.class);
+    }
+    List<PerLayer.Block> blocks = new ArrayList<>();
+    for (LayerEmitter layer : layers) {
+      int k = layer.plan().index();
+      CodeBlock.Builder b = CodeBlock.builder();
+      for (TensorRef p : layer.params()) {
+        b.addStatement("paramsList.add($L)", tensor(k, p));
+      }
+      for (TensorRef r : layer.buffers()) {
+        b.addStatement("buffersList.add($L)", tensor(k, r));
+      }
+      b.addStatement("activationsList.add($L)", tensor(k,
+          new TensorRef("h", "ACTIVATION", layer.plan().h(), layer.plan().dh())));
+      blocks.add(new PerLayer.Block(k, b.build()));
+    }
+    List<ParameterSpec> params = LISTS.stream()
+        .map(name -> ParameterSpec.builder(list, name + "List").build()).toList();
+    PerLayer.add(type, c, true, "tensors", blocks, params,
+        "paramsList, buffersList, activationsList");
+    for (String name : LISTS) {
+      c.addStatement("this.$L = $T.copyOf($LList)", name, List.class, name);
+    }
+    return c.build().code();
   }
 
   private static CodeBlock tensor(int k, TensorRef r) {
