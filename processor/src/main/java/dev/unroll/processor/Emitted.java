@@ -20,8 +20,6 @@ import javax.lang.model.element.Modifier;
 final class Emitted {
   private static final Pattern IMPORT =
       Pattern.compile("^import (?:static )?[\\w.$]*\\.([\\w$]+);$", Pattern.MULTILINE);
-  private static final Pattern COMMENT_OR_STRING = Pattern.compile(
-      "//[^\\n]*|/\\*.*?\\*/|\"(?:[^\"\\\\]|\\\\.)*\"", Pattern.DOTALL);
   /** The package root of a qualified type name: {@code java} of {@code java.util.List}. */
   private static final Pattern QUALIFIED =
       Pattern.compile("(?<![\\w$.])((?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*)");
@@ -56,8 +54,7 @@ final class Emitted {
     while (imports.find()) {
       names.add(imports.group(1));
     }
-    String code = COMMENT_OR_STRING.matcher(IMPORT.matcher(source).replaceAll(""))
-        .replaceAll(" ");
+    String code = withoutCommentsAndStrings(IMPORT.matcher(source).replaceAll(""));
     Matcher qualified = QUALIFIED.matcher(code);
     while (qualified.find()) {
       String name = qualified.group(1);
@@ -73,6 +70,40 @@ final class Emitted {
       }
     }
     return names;
+  }
+
+  /**
+   * {@code code} with each comment, string and char literal replaced by a space. A scan, not a
+   * regular expression: a regex alternation recurses once per character of a literal, and a deep
+   * network's ARCHITECTURE string (tens of kilobytes) overflowed the stack.
+   */
+  static String withoutCommentsAndStrings(String code) {
+    StringBuilder out = new StringBuilder(code.length());
+    int i = 0;
+    int n = code.length();
+    while (i < n) {
+      char c = code.charAt(i);
+      if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+        int end = code.indexOf('\n', i);
+        i = end < 0 ? n : end;
+        out.append(' ');
+      } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+        int end = code.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        out.append(' ');
+      } else if (c == '"' || c == '\'') {
+        i++;
+        while (i < n && code.charAt(i) != c) {
+          i += code.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+        out.append(' ');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   /** As javac prints an erased type: {@code float[][]}, {@code java.util.List}, {@code int}. */

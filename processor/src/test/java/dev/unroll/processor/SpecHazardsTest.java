@@ -168,7 +168,7 @@ class SpecHazardsTest {
         "    interface Outer_TypesNet {}",
         "  }",
         "  static abstract class Base {",
-        "    static int Objects = 0;",
+        "    static int Arrays = 0;",
         "    protected int n = 3;", // the generated class's own field n hides it
         "  }",
         "  @Network(inputs = 4) @Layer(units = 3)",
@@ -185,8 +185,8 @@ class SpecHazardsTest {
         .inFile(f).onLineContaining("class List {}");
     assertThat(c).hadErrorContaining("spec Types's member type Outer_TypesNet")
         .inFile(f).onLineContaining("interface Outer_TypesNet {}");
-    assertThat(c).hadErrorContaining("spec Inherits's field Objects (inherited from"
-            + " test.Outer.Base) is named like the type Objects")
+    assertThat(c).hadErrorContaining("spec Inherits's field Arrays (inherited from"
+            + " test.Outer.Base) is named like the type Arrays")
         .inFile(f).onLineContaining("class Inherits extends Base");
   }
 
