@@ -50,6 +50,10 @@ final class WorkerPool {
   WorkerPool(int parts, int pieces) {
     this.parts = parts;
     this.pieces = pieces;
+    // generation 0 with every piece taken: a worker that starts while the first run is being
+    // published must find nothing to claim until that run's generation is set (with a ticket of
+    // 0 it could take piece 0 twice, and the caller return while that second copy still ran)
+    ticket.set(pieces);
     this.threads = new Thread[parts - 1];
     for (int p = 1; p < parts; p++) {
       Thread t = new Thread(this::work, "unroll-worker-" + p);
