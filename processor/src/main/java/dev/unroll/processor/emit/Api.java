@@ -29,7 +29,8 @@ final class Api {
     type.addMethod(getter(int.class, "inputs", CodeBlock.of("INPUTS")));
     type.addMethod(getter(int.class, "outputs", CodeBlock.of("OUTPUTS")));
     type.addMethod(getter(int.class, "maxBatch", CodeBlock.of("MAX_BATCH")));
-    type.addMethod(getter(int.class, "layers", CodeBlock.of("$L", plan.layers().size())));
+    type.addMethod(getter(int.class, "layers",
+        CodeBlock.of("$L", plan.image().size() + plan.layers().size())));
     type.addMethod(perLayer(plan, "activation", ClassName.get(Activation.class),
         p -> CodeBlock.of("$T.$L", Activation.class, p.activation())));
     type.addMethod(perLayer(plan, "units", TypeName.INT, p -> CodeBlock.of("$L", p.units())));
@@ -85,6 +86,11 @@ final class Api {
       java.util.function.Function<LayerPlan, CodeBlock> value) {
     MethodSpec.Builder m = override(name).returns(type).addParameter(int.class, "layer")
         .beginControlFlow("switch (layer)");
+    for (var p : plan.image()) {
+      m.addStatement("case $L: return $L", p.index(), name.equals("units")
+          ? CodeBlock.of("$L", p.spec().out().size())
+          : CodeBlock.of("$T.$L", Activation.class, p.spec().unit().activation()));
+    }
     for (LayerPlan p : plan.layers()) {
       m.addStatement("case $L: return $L", p.index(), value.apply(p));
     }
@@ -141,6 +147,7 @@ final class Api {
       m.addStatement("lastScoresStale = true");
       return m.addStatement("rowsStale = true").build();
     }
+    ImageLayers.forwardCalls(m, plan);
     for (LayerPlan p : plan.layers()) {
       m.addStatement("forward$L(n)", p.index());
     }
@@ -162,6 +169,7 @@ final class Api {
 
   private static MethodSpec loss(NetPlan plan, Num t) {
     List<CodeBlock> squares = new ArrayList<>();
+    ImageLayers.squares(squares, plan);
     for (LayerPlan p : plan.layers()) {
       squares.add(CodeBlock.of("$T.sumOfSquares($L)", OPS, p.w()));
     }
@@ -189,6 +197,7 @@ final class Api {
     for (int i = plan.layers().size() - 1; i >= 0; i--) {
       m.addStatement("backward$L(n, reg)", plan.layers().get(i).index());
     }
+    ImageLayers.backwardCalls(m, plan);
     return m.build();
   }
 
@@ -196,6 +205,7 @@ final class Api {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
         .addStatement("rate = $L", t.fromDouble("lr"));
     Folding.invalidate(m, plan);
+    ImageLayers.sgd(m, plan);
     for (LayerPlan p : plan.layers()) {
       for (String[] pair : params(p)) {
         if (p.parallel() && pair[0].equals(p.w())) {
@@ -225,6 +235,7 @@ final class Api {
     MethodSpec.Builder m = override("copyFrom").addParameter(ClassEmitter.MODEL, "other")
         .addStatement("$T.sameClass(this, other)", CHECKS)
         .addStatement("$T from = ($T) other", self, self);
+    ImageLayers.copyFrom(m, plan);
     for (LayerPlan p : plan.layers()) {
       for (String[] pair : params(p)) {
         m.addStatement("$T.copy(from.$L, $L)", INIT, pair[0], pair[0]);

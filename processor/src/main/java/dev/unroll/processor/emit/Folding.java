@@ -20,7 +20,8 @@ final class Folding {
 
   /** Whether the network has weights prepared for evaluation, and so this machinery. */
   static boolean any(NetPlan plan) {
-    return plan.layers().stream().anyMatch(p -> p.wf() != null || p.wp() != null);
+    return ImageLayers.folds(plan)
+        || plan.layers().stream().anyMatch(p -> p.wf() != null || p.wp() != null);
   }
 
   static void addAll(TypeSpec.Builder type, NetPlan plan, Num t) {
@@ -34,6 +35,7 @@ final class Folding {
     MethodSpec.Builder fold = MethodSpec.methodBuilder("fold").addModifiers(Modifier.PRIVATE)
         .addJavadoc("Folds every batch-norm layer and lays out the weights of Vector API layers"
             + " flat, before the first evaluation pass after a change.\n");
+    ImageLayers.foldCalls(fold, plan);
     for (LayerPlan p : plan.layers()) {
       if (p.wf() != null) {
         fold.addStatement("fold$L()", p.index());

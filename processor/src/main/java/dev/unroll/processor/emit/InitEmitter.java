@@ -23,6 +23,7 @@ final class InitEmitter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(long.class, "seed");
     m.addStatement("$T rng = new $T(seed)", RNG, RNG);
+    m.addCode(ImageLayers.initialize(plan));
     for (LayerPlan p : plan.layers()) {
       m.addCode(weights(p));
       if (p.b() != null) {

@@ -65,6 +65,7 @@ final class State {
     List<CodeBlock> params = new ArrayList<>();
     List<CodeBlock> buffers = new ArrayList<>();
     List<CodeBlock> activations = new ArrayList<>();
+    ImageLayers.tensors(plan, params, buffers, activations);
     for (LayerPlan p : plan.layers()) {
       int k = p.index();
       params.add(tensor(k, "W", "WEIGHT", p.w(), p.dw()));

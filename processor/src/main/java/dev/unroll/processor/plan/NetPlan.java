@@ -7,6 +7,8 @@ import java.util.List;
  * The planned network: the spec, one {@link LayerPlan} per layer, and the constants baked into
  * the generated class.
  *
+ * @param image the conv and pooling layers, before {@code layers} (empty for a dense network)
+ * @param layers the dense layers
  * @param scores rows of class scores (the last layer's activation output)
  * @param dScores their gradient, written by the loss
  * @param fingerprint SHA-256 of the architecture, computed at compile time
@@ -14,5 +16,5 @@ import java.util.List;
  *     vector backend, Vector API readable at compile time) runs forward, loss and backward on
  *     transposed arrays with Vector API loops written into the class
  */
-public record NetPlan(NetSpec spec, List<LayerPlan> layers, String scores, String dScores,
+public record NetPlan(NetSpec spec, List<ImageLayerPlan> image, List<LayerPlan> layers, String scores, String dScores,
     String fingerprint, boolean columnar) {}

@@ -1,5 +1,6 @@
 package dev.unroll.processor.plan;
 
+import dev.unroll.processor.model.ImageLayerSpec;
 import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.spec.Activation;
@@ -39,23 +40,35 @@ public final class Planner {
    * unroll-vector}.
    */
   public static NetPlan plan(NetSpec spec, boolean vectorApiReadable) {
+    List<ImageLayerPlan> image = new ArrayList<>();
+    // an input gradient is needed only behind a layer with parameters (a pool on the input has none)
+    boolean paramsBehind = false;
+    for (ImageLayerSpec l : spec.image().layers()) {
+      ImageLayerPlan previous = image.isEmpty() ? null : image.get(image.size() - 1);
+      image.add(new ImageLayerPlan(l, previous == null ? "input" : previous.h(),
+          paramsBehind ? previous.dh() : null, l.isConv() ? ConvProduct.IM2COL : null));
+      paramsBehind |= l.isConv();
+    }
+    ImageLayerPlan lastImage = image.isEmpty() ? null : image.get(image.size() - 1);
+    String imageGrad = paramsBehind ? lastImage.dh() : null;
     List<LayerPlan> layers = new ArrayList<>();
     List<LayerSpec> specs = spec.layers();
-    for (LayerSpec l : specs) {
+    for (int j = 0; j < specs.size(); j++) {
+      LayerSpec l = specs.get(j);
       int k = l.index();
-      boolean first = k == 1;
+      boolean first = j == 0 && imageGrad == null;
       boolean own = l.activation() != Activation.IDENTITY;
       boolean bn = l.batchNorm();
       String z = "z" + k;
       String dz = "dz" + k;
       boolean direct = direct(l);
-      boolean transposedOut = direct && k < specs.size() && fewColumns(specs.get(k));
-      String inT = first ? null : layers.get(k - 2).ht();
+      boolean transposedOut = direct && j + 1 < specs.size() && fewColumns(specs.get(j + 1));
+      String inT = j == 0 ? null : layers.get(j - 1).ht();
       boolean vector = spec.backend() == Backend.VECTOR && l.fanIn() > UNROLL_INPUTS
           && l.cols() > UNROLL_COLS;
       layers.add(new LayerPlan(l,
-          first ? "input" : layers.get(k - 2).h(),
-          first ? null : layers.get(k - 2).dh(),
+          j == 0 ? (lastImage == null ? "input" : lastImage.h()) : layers.get(j - 1).h(),
+          j == 0 ? imageGrad : layers.get(j - 1).dh(),
           "w" + k, "dw" + k,
           // the vector kernels read dz W^T from W's rows (productTransposed): no copy
           first || vector || (l.cols() <= UNROLL_COLS && l.fanIn() <= UNROLL_INPUTS) ? null
@@ -87,7 +100,7 @@ public final class Planner {
           vector ? "wp" + k : null));
     }
     LayerPlan last = layers.get(layers.size() - 1);
-    return new NetPlan(spec, List.copyOf(layers), last.h(), last.dh(),
+    return new NetPlan(spec, List.copyOf(image), List.copyOf(layers), last.h(), last.dh(),
         sha256(spec.architecture()), vectorApiReadable && columnar(spec, layers));
   }
 
@@ -108,7 +121,7 @@ public final class Planner {
    * are written only when asked for.
    */
   private static boolean columnar(NetSpec spec, List<LayerPlan> layers) {
-    if (layers.size() != 2 || spec.backend() != Backend.VECTOR || spec.loss() != Loss.SOFTMAX) {
+    if (!spec.image().layers().isEmpty() || layers.size() != 2 || spec.backend() != Backend.VECTOR || spec.loss() != Loss.SOFTMAX) {
       return false;
     }
     LayerPlan hidden = layers.get(0);
