@@ -10,6 +10,10 @@ import dev.unroll.processor.plan.ImageLayerPlan;
  * sums run in double, since N is large. Evaluation folds the running averages into the filters.
  */
 final class SpatialBatchNorm {
+  /** The batch's weight in the running averages, 1 - momentum, written as a clean literal. */
+  private static final String NEW = Double.toString(Math.round((1 - BatchNormEmitter.MOMENTUM)
+      * 1e6) / 1e6);
+
   private SpatialBatchNorm() {}
 
   /** In place on {@code zK}, after the product. */
@@ -33,10 +37,10 @@ final class SpatialBatchNorm {
     c.addStatement("mu[ch] = $L", t.fromDouble("mean"));
     c.addStatement("inv[ch] = $L", t.fromDouble("(1.0 / Math.sqrt(var + "
         + BatchNormEmitter.EPS + "))"));
-    c.addStatement("rm[ch] = $L", t.fromDouble(BatchNormEmitter.MOMENTUM + " * rm[ch] + "
-        + (1 - BatchNormEmitter.MOMENTUM) + " * mean"));
-    c.addStatement("rv[ch] = $L", t.fromDouble(BatchNormEmitter.MOMENTUM + " * rv[ch] + "
-        + (1 - BatchNormEmitter.MOMENTUM) + " * var"));
+    c.addStatement("rm[ch] = $L", t.fromDouble("(" + BatchNormEmitter.MOMENTUM + " * rm[ch] + "
+        + NEW + " * mean)"));
+    c.addStatement("rv[ch] = $L", t.fromDouble("(" + BatchNormEmitter.MOMENTUM + " * rv[ch] + "
+        + NEW + " * var)"));
     c.addStatement("$L m = mu[ch]", t.t());
     c.addStatement("$L s = inv[ch]", t.t());
     c.beginControlFlow("for (int i = 0; i < n; i++)");
