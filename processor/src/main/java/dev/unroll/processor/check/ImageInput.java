@@ -1,5 +1,8 @@
 package dev.unroll.processor.check;
 
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
+
 import dev.unroll.processor.model.Shape;
 import dev.unroll.processor.read.RawAnnotation;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.unroll.processor.check;
 
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
 import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.read.RawAnnotation;
 import dev.unroll.spec.Activation;

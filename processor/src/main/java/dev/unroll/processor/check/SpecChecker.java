@@ -1,5 +1,7 @@
 package dev.unroll.processor.check;
 
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
 import dev.unroll.processor.model.ImageFront;
 import dev.unroll.processor.model.ImageLayerSpec;
 import dev.unroll.processor.model.LayerSpec;
@@ -14,38 +16,40 @@ import dev.unroll.spec.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Checks a spec and, when it has no errors, builds its {@link NetSpec}. Every rule runs, so all of
  * a spec's errors are reported in one compile.
  */
 public final class SpecChecker {
-  private static final String GENERATED_BY = "dev.unroll.processor.UnrollProcessor";
   private static final String VECTOR_KERNELS = "dev.unroll.vector.FloatKernels";
   private final Elements elements;
+  private final Types types;
   private final Backend defaultBackend;
 
   /**
    * A checker that looks up types (for name clashes) in {@code elements}, with the backend of
    * specs that leave it to the processor option.
    */
-  public SpecChecker(Elements elements, Backend defaultBackend) {
+  public SpecChecker(Elements elements, Types types, Backend defaultBackend) {
     this.elements = elements;
+    this.types = types;
     this.defaultBackend = defaultBackend;
   }
 
-  /** The checked model, or empty when {@code report} has errors. */
-  public Optional<NetSpec> check(TypeElement type, RawAnnotation network, Report report) {
+  /** The spec with its generated name, and its model when {@code report} has no errors. */
+  public CheckedSpec check(TypeElement type, RawAnnotation network, Report report) {
     AnnotationMirror mirror = network.mirror();
-    TypeRules.check(type, mirror, elements, report);
+    String className = ClassNames.simpleName(type, network, report);
+    String generatedName = ClassNames.check(type, network, className, elements, report);
+    TypeRules.check(type, mirror, className, elements, types, report);
 
     int inputs = network.intValue("inputs", 1, report);
     if (inputs <= 0) {
@@ -62,7 +66,6 @@ public final class SpecChecker {
     Loss loss = network.enumValue("loss", Loss.class, Loss.SOFTMAX, report);
     Precision precision =
         network.enumValue("precision", Precision.class, Precision.FLOAT, report);
-    String className = className(type, network, report);
     Backend backend = network.enumValue("backend", Backend.class, Backend.DEFAULT, report);
     if (backend == Backend.DEFAULT) {
       backend = defaultBackend;
@@ -78,6 +81,7 @@ public final class SpecChecker {
     Shape shape = ImageInput.read(network, inputs, report);
     List<ImageLayerSpec> image = new ArrayList<>();
     List<LayerSpec> layers = new ArrayList<>();
+    List<RawAnnotation> denseRaw = new ArrayList<>();
     Shape current = shape;
     int fanIn = Math.max(inputs, 1);
     for (int i = 0; i < raw.size(); i++) {
@@ -86,6 +90,7 @@ public final class SpecChecker {
       if (kind == LayerKind.DENSE) {
         LayerSpec layer = LayerRules.check(a, i + 1, fanIn, report);
         layers.add(layer);
+        denseRaw.add(a);
         fanIn = layer.units();
       } else if (!layers.isEmpty()) {
         report.error(Message.IMAGE_AFTER_DENSE.format(kind), type, a.mirror(), a.value("kind"));
@@ -118,52 +123,18 @@ public final class SpecChecker {
             last.value("units"));
       }
     }
+    int denseInputs = image.isEmpty() || current == null ? inputs : current.size();
+    SizeRules.check(type, network, Math.max(denseInputs, 1), Math.max(maxBatch, 1), precision,
+        denseRaw, layers, report);
     if (report.hasErrors()) {
-      return Optional.empty();
+      return new CheckedSpec(type, network, report, generatedName, Optional.empty());
     }
     PackageElement pkg = elements.getPackageOf(type);
-    return Optional.of(new NetSpec(type.getQualifiedName().toString(),
-        pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
+    return new CheckedSpec(type, network, report, generatedName, Optional.of(new NetSpec(
+        type.getQualifiedName().toString(), pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
         type.getKind() == ElementKind.INTERFACE,
         type.getModifiers().contains(Modifier.PUBLIC), inputs, loss, precision, maxBatch,
         backend, shape == null ? ImageFront.NONE : new ImageFront(shape, List.copyOf(image)),
-        List.copyOf(layers)));
-  }
-
-  private String className(TypeElement type, RawAnnotation network, Report report) {
-    String given = network.stringValue("className", "", report);
-    String name;
-    if (given.isEmpty()) {
-      StringBuilder sb = new StringBuilder(type.getSimpleName());
-      for (Element e = type.getEnclosingElement(); e instanceof TypeElement t;
-          e = t.getEnclosingElement()) {
-        sb.insert(0, t.getSimpleName() + "_");
-      }
-      name = sb.append("Net").toString();
-    } else if (!SourceVersion.isIdentifier(given) || SourceVersion.isKeyword(given)) {
-      report.error(Message.CLASS_NAME_INVALID.format(given), type, network.mirror(),
-          network.value("className"));
-      return given;
-    } else {
-      name = given;
-    }
-    PackageElement pkg = elements.getPackageOf(type);
-    String qualified = pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name;
-    TypeElement existing = elements.getTypeElement(qualified);
-    if (existing != null && !generatedByUs(existing)) {
-      report.error(Message.NAME_CLASH.format(qualified), type, network.mirror(),
-          network.value("className"));
-    }
-    return name;
-  }
-
-  /** A type we generated in an earlier build is not a clash: it is about to be replaced. */
-  private static boolean generatedByUs(TypeElement existing) {
-    for (AnnotationMirror m : existing.getAnnotationMirrors()) {
-      if (m.toString().contains(GENERATED_BY)) {
-        return true;
-      }
-    }
-    return false;
+        List.copyOf(layers))));
   }
 }

@@ -1,5 +1,7 @@
 package dev.unroll.processor.check;
 
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -11,6 +13,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** Checks that the annotated type can be implemented or extended by a generated class. */
 final class TypeRules {
@@ -18,8 +21,8 @@ final class TypeRules {
 
   private TypeRules() {}
 
-  static void check(TypeElement type, AnnotationMirror network, Elements elements,
-      Report report) {
+  static void check(TypeElement type, AnnotationMirror network, String className,
+      Elements elements, Types types, Report report) {
     ElementKind kind = type.getKind();
     boolean isInterface = kind == ElementKind.INTERFACE;
     boolean isAbstractClass =
@@ -60,6 +63,9 @@ final class TypeRules {
         report.error(Message.ABSTRACT_METHOD.format(type.getSimpleName(), m), where, null, null);
       }
     }
+    // the generated class's other methods are known once it is emitted: checked again then
+    MemberClashes.check(type, className, MemberClashes.modelMethods(elements, types), elements,
+        types, report);
   }
 
   private static boolean isModelMethod(ExecutableElement m) {

@@ -2,7 +2,7 @@ package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.DensePlan;
 import dev.unroll.spec.Activation;
 
 /**
@@ -13,32 +13,32 @@ import dev.unroll.spec.Activation;
 final class ActivationEmitter {
   private ActivationEmitter() {}
 
-  static CodeBlock forward(LayerPlan p, Num t) {
+  static CodeBlock forward(DensePlan p, Num t) {
     return forward(p, t, "0", Integer.toString(p.units()));
   }
 
   /** {@code h = f(z)} on units [lo, hi) of every row (the whole row for the Vector API path). */
-  static CodeBlock forward(LayerPlan p, Num t, String lo, String hi) {
+  static CodeBlock forward(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
-    if (p.vectorActivation()) {
+    if (p.activation().vector()) {
       ClassName kernels = t.kernels();
-      c.add("// $L with the Vector API's vectorized exp\n", p.activation());
-      return switch (p.activation()) {
-        case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.z(), p.h(),
+      c.add("// $L with the Vector API's vectorized exp\n", p.activation().kind());
+      return switch (p.activation().kind()) {
+        case ELU -> c.addStatement("$T.elu($L, $L, n, $L)", kernels, p.activation().z(), p.h(),
             t.lit(p.spec().alpha())).build();
-        case SIGMOID -> c.addStatement("$T.sigmoid($L, $L, n)", kernels, p.z(), p.h()).build();
-        default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.z(), p.h()).build();
+        case SIGMOID -> c.addStatement("$T.sigmoid($L, $L, n)", kernels, p.activation().z(), p.h()).build();
+        default -> c.addStatement("$T.tanh($L, $L, n)", kernels, p.activation().z(), p.h()).build();
       };
     }
     declareSlopes(c, p, t);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
     c.addStatement("$L[] h = $L[i]", t.t(), p.h());
-    if (p.argmax() != null) {
-      c.addStatement("int[] arg = $L[i]", p.argmax());
+    if (p.activation().argmax() != null) {
+      c.addStatement("int[] arg = $L[i]", p.activation().argmax());
     }
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    if (p.activation() == Activation.MAXOUT) {
+    if (p.activation().kind() == Activation.MAXOUT) {
       maxout(c, p, t);
     } else {
       element(c, p, t);
@@ -53,15 +53,15 @@ final class ActivationEmitter {
    * after {@code z[j]} is written): every elementwise activation on the plain path; maxout needs
    * all its pieces normalized first.
    */
-  static boolean fusable(LayerPlan p) {
-    return p.hasOwnActivation() && !p.vectorActivation()
-        && p.activation() != Activation.MAXOUT;
+  static boolean fusable(DensePlan p) {
+    return p.activation().ownOutput() && !p.activation().vector()
+        && p.activation().kind() != Activation.MAXOUT;
   }
 
   /** Declares the row PReLU's slopes are read from, before the loops. */
-  static void declareSlopes(CodeBlock.Builder c, LayerPlan p, Num t) {
-    if (p.alpha() != null) {
-      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
+  static void declareSlopes(CodeBlock.Builder c, DensePlan p, Num t) {
+    if (p.activation().alpha() != null) {
+      c.addStatement("$L[] a = $L[0]", t.t(), p.activation().alpha());
     }
   }
 
@@ -75,8 +75,8 @@ final class ActivationEmitter {
   }
 
   /** {@code h[j] = f(z[j])} for an elementwise activation. */
-  static void element(CodeBlock.Builder c, LayerPlan p, Num t) {
-    switch (p.activation()) {
+  static void element(CodeBlock.Builder c, DensePlan p, Num t) {
+    switch (p.activation().kind()) {
       case SIGMOID -> {
         c.add("// sigmoid: 1 / (1 + e^-z)\n");
         c.addStatement("h[j] = $L", t.fromDouble("(1.0 / (1.0 + Math.exp(-z[j])))"));
@@ -108,12 +108,12 @@ final class ActivationEmitter {
         String negative = p.spec().alpha() == 1.0 ? em1 : t.lit(p.spec().alpha()) + " * " + em1;
         c.addStatement("h[j] = v > $L ? v : $L", t.lit(0), negative);
       }
-      default -> throw new IllegalStateException("no forward for " + p.activation());
+      default -> throw new IllegalStateException("no forward for " + p.activation().kind());
     }
   }
 
   /** The largest piece of each maxout unit, and which piece won. */
-  private static void maxout(CodeBlock.Builder c, LayerPlan p, Num t) {
+  private static void maxout(CodeBlock.Builder c, DensePlan p, Num t) {
     int units = p.units();
     c.add("// maxout: the largest of $L pieces; the winner is kept for backward\n",
         p.spec().pieces());
@@ -130,47 +130,37 @@ final class ActivationEmitter {
   }
 
   /** Writes {@code dz} from {@code dh}; PReLU also accumulates its alpha gradient. */
-  static CodeBlock backward(LayerPlan p, Num t) {
+  static CodeBlock backward(DensePlan p, Num t) {
     return backward(p, t, "0", Integer.toString(p.units()));
   }
 
-  /**
-   * Whether a layer split across threads applies its activation (and its derivative) inside the
-   * split product's column range: elementwise, no batch norm in between, not on the Vector API's
-   * whole-row exp kernels.
-   */
-  static boolean inRanges(LayerPlan p) {
-    return p.parallel() && p.hasOwnActivation() && p.gamma() == null && !p.vectorActivation()
-        && p.activation() != Activation.MAXOUT;
-  }
-
   /** {@code dz} from {@code dh} on units [lo, hi) (maxout: all units). */
-  static CodeBlock backward(LayerPlan p, Num t, String lo, String hi) {
+  static CodeBlock backward(DensePlan p, Num t, String lo, String hi) {
     CodeBlock.Builder c = CodeBlock.builder();
     int units = p.units();
-    if (p.alpha() != null) {
-      c.addStatement("$L[] a = $L[0]", t.t(), p.alpha());
-      c.addStatement("$L[] da = $L[0]", t.t(), p.dalpha());
+    if (p.activation().alpha() != null) {
+      c.addStatement("$L[] a = $L[0]", t.t(), p.activation().alpha());
+      c.addStatement("$L[] da = $L[0]", t.t(), p.activation().dalpha());
       c.addStatement("java.util.Arrays.fill(da, $L, $L, $L)", lo, hi, t.lit(0));
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
-    c.addStatement("$L[] dz = $L[i]", t.t(), p.dz());
-    switch (p.activation()) {
+    c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
+    switch (p.activation().kind()) {
       case SIGMOID, TANH, RELU, ELU -> c.addStatement("$L[] h = $L[i]", t.t(), p.h());
       case MAXOUT -> {
-        c.addStatement("int[] arg = $L[i]", p.argmax());
+        c.addStatement("int[] arg = $L[i]", p.activation().argmax());
         c.add("// only the winning piece passes the gradient\n");
         c.addStatement("java.util.Arrays.fill(dz, $L)", t.lit(0));
       }
       default -> { }
     }
-    switch (p.activation()) {
-      case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    switch (p.activation().kind()) {
+      case LEAKY_RELU, PRELU, ELU -> c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
       default -> { }
     }
     c.beginControlFlow("for (int j = $L; j < $L; j++)", lo, hi);
-    switch (p.activation()) {
+    switch (p.activation().kind()) {
       case SIGMOID -> c.addStatement("dz[j] = dh[j] * h[j] * ($L - h[j])", t.lit(1));
       case TANH -> c.addStatement("dz[j] = dh[j] * ($L - h[j] * h[j])", t.lit(1));
       case RELU -> {
@@ -200,7 +190,7 @@ final class ActivationEmitter {
             t.lit(p.spec().alpha()));
       }
       case MAXOUT -> c.addStatement("dz[j + arg[j] * $L] = dh[j]", units);
-      default -> throw new IllegalStateException("no backward for " + p.activation());
+      default -> throw new IllegalStateException("no backward for " + p.activation().kind());
     }
     c.endControlFlow();
     c.endControlFlow();

@@ -16,32 +16,31 @@ import javax.lang.model.element.Modifier;
 
 /** The {@code Model} methods of a generated class. */
 final class Api {
-  private static final ClassName CHECKS = ClassName.get("dev.unroll.runtime", "Checks");
-  private static final ClassName OPS = ClassName.get("dev.unroll.runtime", "Ops");
-  private static final ClassName INIT = ClassName.get("dev.unroll.runtime", "Init");
+  private static final ClassName CHECKS = RuntimeTypes.CHECKS;
+  private static final ClassName OPS = RuntimeTypes.OPS;
+  private static final ClassName INIT = RuntimeTypes.INIT;
 
   private Api() {}
 
-  static void addAll(TypeSpec.Builder type, NetPlan plan, Num t, ClassName self) {
+  static void addAll(TypeSpec.Builder type, NetPlan plan, Num t, ClassName self,
+      List<LayerEmitter> layers, NetworkStep step) {
     type.addMethod(getter(String.class, "specName", CodeBlock.of("SPEC")));
     type.addMethod(getter(String.class, "architecture", CodeBlock.of("ARCHITECTURE")));
     type.addMethod(getter(String.class, "fingerprint", CodeBlock.of("FINGERPRINT")));
     type.addMethod(getter(int.class, "inputs", CodeBlock.of("INPUTS")));
     type.addMethod(getter(int.class, "outputs", CodeBlock.of("OUTPUTS")));
     type.addMethod(getter(int.class, "maxBatch", CodeBlock.of("MAX_BATCH")));
-    type.addMethod(getter(int.class, "layers",
-        CodeBlock.of("$L", plan.image().size() + plan.layers().size())));
+    type.addMethod(getter(int.class, "layers", CodeBlock.of("$L", plan.layers().size())));
     type.addMethod(perLayer(plan, "activation", ClassName.get(Activation.class),
-        p -> CodeBlock.of("$T.$L", Activation.class, p.activation())));
+        p -> CodeBlock.of("$T.$L", Activation.class, p.spec().activation())));
     type.addMethod(perLayer(plan, "units", TypeName.INT, p -> CodeBlock.of("$L", p.units())));
     type.addMethod(getter(Precision.class, "precision",
         CodeBlock.of("$T.$L", Precision.class, plan.spec().precision())));
     type.addMethod(getter(Loss.class, "loss",
         CodeBlock.of("$T.$L", Loss.class, plan.spec().loss())));
-    type.addMethod(getter(State.TENSORS, "params", CodeBlock.of("params")));
-    type.addMethod(getter(State.TENSORS, "buffers", CodeBlock.of("buffers")));
-    type.addMethod(plan.columnar() ? Columnar.activations(plan, t)
-        : getter(State.TENSORS, "activations", CodeBlock.of("activations")));
+    type.addMethod(getter(RuntimeTypes.TENSORS, "params", CodeBlock.of("params")));
+    type.addMethod(getter(RuntimeTypes.TENSORS, "buffers", CodeBlock.of("buffers")));
+    type.addMethod(step.activations());
     type.addMethod(getter(boolean.class, "isTraining", CodeBlock.of("training")));
     type.addMethod(getter(double.class, "l2", CodeBlock.of("l2")));
     type.addMethod(getter(int.class, "batchSize", CodeBlock.of("n")));
@@ -50,7 +49,7 @@ final class Api {
     MethodSpec.Builder setTraining = override("setTraining")
         .addParameter(boolean.class, "training")
         .addStatement("this.training = training");
-    Folding.invalidate(setTraining, plan);
+    Folding.invalidate(setTraining, layers);
     type.addMethod(setTraining.build());
     type.addMethod(override("setL2").addParameter(double.class, "l2")
         .beginControlFlow("if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY))")
@@ -60,24 +59,20 @@ final class Api {
         .addStatement("this.l2 = l2").build());
     forward(type, plan, t, t.isFloat() ? "float" : "double", true);
     forward(type, plan, t, t.isFloat() ? "double" : "float", false);
-    type.addMethod(run(plan));
-    type.addMethod(plan.columnar() ? Columnar.score(plan) : override("score")
-        .returns(double.class)
-        .addParameter(int.class, "i").addParameter(int.class, "c")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
-        .addStatement("return $L[i][c]", plan.scores()).build());
-    type.addMethod(plan.columnar() ? Columnar.predict(plan) : predict(plan, t));
-    type.addMethod(loss(plan, t));
-    type.addMethod(backward(plan, t));
-    type.addMethod(sgd(plan, t));
-    type.addMethod(override("copy").returns(ClassEmitter.MODEL)
+    type.addMethod(run(layers, step));
+    type.addMethod(step.score());
+    type.addMethod(step.predict());
+    type.addMethod(loss(layers, step));
+    type.addMethod(backward(t, step));
+    type.addMethod(sgd(t, layers));
+    type.addMethod(override("copy").returns(RuntimeTypes.MODEL)
         .addStatement("$T copy = new $T(0L)", self, self)
         .addStatement("copy.copyFrom(this)")
         .addStatement("return copy").build());
-    type.addMethod(copyFrom(plan, self));
+    type.addMethod(copyFrom(layers, self));
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class)
-        .addStatement("return $S", plan.spec().className() + " [" + ClassEmitter.summary(plan)
+        .addStatement("return $S", plan.spec().className() + " [" + ClassEmitter.summary(plan, layers)
             + ", " + plan.spec().loss() + ", " + plan.spec().precision() + "]")
         .build());
   }
@@ -86,11 +81,6 @@ final class Api {
       java.util.function.Function<LayerPlan, CodeBlock> value) {
     MethodSpec.Builder m = override(name).returns(type).addParameter(int.class, "layer")
         .beginControlFlow("switch (layer)");
-    for (var p : plan.image()) {
-      m.addStatement("case $L: return $L", p.index(), name.equals("units")
-          ? CodeBlock.of("$L", p.spec().out().size())
-          : CodeBlock.of("$T.$L", Activation.class, p.spec().unit().activation()));
-    }
     for (LayerPlan p : plan.layers()) {
       m.addStatement("case $L: return $L", p.index(), value.apply(p));
     }
@@ -129,12 +119,12 @@ final class Api {
     type.addMethod(m.addStatement("run(n)").build());
   }
 
-  private static MethodSpec run(NetPlan plan) {
+  private static MethodSpec run(List<LayerEmitter> layers, NetworkStep step) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("run").addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addStatement("this.n = n")
         .addStatement("this.lossReady = false");
-    if (Folding.any(plan)) {
+    if (Folding.any(layers)) {
       m.addComment("training updates the running averages; evaluation needs them folded");
       m.beginControlFlow("if (training)");
       m.addStatement("folded = false");
@@ -142,127 +132,61 @@ final class Api {
       m.addStatement("fold()");
       m.endControlFlow();
     }
-    if (plan.columnar()) {
-      m.addStatement("forwardColumnar(n)");
-      m.addStatement("lastScoresStale = true");
-      return m.addStatement("rowsStale = true").build();
-    }
-    ImageLayers.forwardCalls(m, plan);
-    for (LayerPlan p : plan.layers()) {
-      m.addStatement("forward$L(n)", p.index());
-    }
-    return m.build();
+    return m.addCode(step.forward()).build();
   }
 
-  private static MethodSpec predict(NetPlan plan, Num t) {
-    return override("predict").returns(int.class).addParameter(int.class, "i")
-        .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
-        .addStatement("$L[] s = $L[i]", t.t(), plan.scores())
-        .addStatement("int best = 0")
-        .beginControlFlow("for (int c = 1; c < OUTPUTS; c++)")
-        .beginControlFlow("if (s[c] > s[best])")
-        .addStatement("best = c")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return best").build();
-  }
-
-  private static MethodSpec loss(NetPlan plan, Num t) {
+  private static MethodSpec loss(List<LayerEmitter> layers, NetworkStep step) {
     List<CodeBlock> squares = new ArrayList<>();
-    ImageLayers.squares(squares, plan);
-    for (LayerPlan p : plan.layers()) {
-      squares.add(CodeBlock.of("$T.sumOfSquares($L)", OPS, p.w()));
+    for (LayerEmitter layer : layers) {
+      for (String w : layer.penalized()) {
+        squares.add(CodeBlock.of("$T.sumOfSquares($L)", OPS, w));
+      }
     }
     return override("loss").returns(double.class)
         .addParameter(int[].class, "labels").addParameter(int.class, "n")
         .addStatement("$T.labels(labels, n, OUTPUTS, this.n)", CHECKS)
-        .addCode(LossEmitter.dataLoss(plan, t))
+        .addCode(step.dataLoss())
         .addCode("// L2: 0.5 * l2 * sum of every weight squared (biases are not penalized)\n")
         .addStatement("regLoss = l2 == 0 ? 0 : 0.5 * l2 * ($L)", CodeBlock.join(squares, " + "))
         .addStatement("lossReady = true")
         .addStatement("return dataLoss + regLoss").build();
   }
 
-  private static MethodSpec backward(NetPlan plan, Num t) {
-    MethodSpec.Builder m = override("backward")
+  private static MethodSpec backward(Num t, NetworkStep step) {
+    return override("backward")
         .beginControlFlow("if (!lossReady)")
         .addStatement("throw new IllegalStateException($S)",
             "backward() needs loss() after the last forward()")
         .endControlFlow()
-        .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"));
-    if (plan.columnar()) {
-      m.addStatement("backwardColumnar(n, reg)");
-      return m.addStatement("hiddenGradStale = true").build();
-    }
-    for (int i = plan.layers().size() - 1; i >= 0; i--) {
-      m.addStatement("backward$L(n, reg)", plan.layers().get(i).index());
-    }
-    ImageLayers.backwardCalls(m, plan);
-    return m.build();
+        .addStatement("$L reg = $L", t.t(), t.fromDouble("l2"))
+        .addCode(step.backward())
+        .build();
   }
 
-  private static MethodSpec sgd(NetPlan plan, Num t) {
+  private static MethodSpec sgd(Num t, List<LayerEmitter> layers) {
     MethodSpec.Builder m = override("sgdStep").addParameter(double.class, "lr")
         .addStatement("rate = $L", t.fromDouble("lr"));
-    Folding.invalidate(m, plan);
-    ImageLayers.sgd(m, plan);
-    for (LayerPlan p : plan.layers()) {
-      for (String[] pair : params(p)) {
-        if (p.parallel() && pair[0].equals(p.w())) {
-          m.beginControlFlow("if (workers == null)");
-          m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
-          m.nextControlFlow("else");
-          m.addStatement("workers.run($LTask)", p.descend());
-          m.endControlFlow();
-        } else if (pair[0].equals(p.w()) && p.unrollCols() && p.fanIn() > 1) {
-          // a few-column weight matrix (a head's): one row per iteration, its columns written out
-          m.beginControlFlow("for (int r = 0; r < $L; r++)", p.fanIn());
-          m.addStatement("$L[] w = $L[r]", t.t(), pair[0]);
-          m.addStatement("$L[] g = $L[r]", t.t(), pair[1]);
-          for (int j = 0; j < p.cols(); j++) {
-            m.addStatement("w[$1L] -= rate * g[$1L]", j);
-          }
-          m.endControlFlow();
-        } else {
-          m.addStatement("$T.descend($L, $L, rate)", OPS, pair[0], pair[1]);
-        }
-      }
+    Folding.invalidate(m, layers);
+    for (LayerEmitter layer : layers) {
+      m.addCode(layer.descend());
     }
     return m.build();
   }
 
-  private static MethodSpec copyFrom(NetPlan plan, ClassName self) {
-    MethodSpec.Builder m = override("copyFrom").addParameter(ClassEmitter.MODEL, "other")
+  private static MethodSpec copyFrom(List<LayerEmitter> layers, ClassName self) {
+    MethodSpec.Builder m = override("copyFrom").addParameter(RuntimeTypes.MODEL, "other")
         .addStatement("$T.sameClass(this, other)", CHECKS)
         .addStatement("$T from = ($T) other", self, self);
-    ImageLayers.copyFrom(m, plan);
-    for (LayerPlan p : plan.layers()) {
-      for (String[] pair : params(p)) {
-        m.addStatement("$T.copy(from.$L, $L)", INIT, pair[0], pair[0]);
+    for (LayerEmitter layer : layers) {
+      for (TensorRef p : layer.params()) {
+        m.addStatement("$T.copy(from.$L, $L)", INIT, p.value(), p.value());
       }
-      if (p.gamma() != null) {
-        m.addStatement("$T.copy(from.$L, $L)", INIT, p.runningMean(), p.runningMean());
-        m.addStatement("$T.copy(from.$L, $L)", INIT, p.runningVar(), p.runningVar());
+      for (TensorRef b : layer.buffers()) {
+        m.addStatement("$T.copy(from.$L, $L)", INIT, b.value(), b.value());
       }
     }
-    Folding.invalidate(m, plan);
+    Folding.invalidate(m, layers);
     return m.addStatement("this.training = from.training")
         .addStatement("this.l2 = from.l2").build();
-  }
-
-  private static List<String[]> params(LayerPlan p) {
-    List<String[]> out = new ArrayList<>();
-    out.add(new String[] {p.w(), p.dw()});
-    if (p.b() != null) {
-      out.add(new String[] {p.b(), p.db()});
-    }
-    if (p.gamma() != null) {
-      out.add(new String[] {p.gamma(), p.dgamma()});
-      out.add(new String[] {p.beta(), p.dbeta()});
-    }
-    if (p.alpha() != null) {
-      out.add(new String[] {p.alpha(), p.dalpha()});
-    }
-    return out;
   }
 }

@@ -1,7 +1,8 @@
 package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.BatchNormPlan;
+import dev.unroll.processor.plan.DensePlan;
 
 /**
  * Batch normalization between the affine map and the activation, in place on {@code z}:
@@ -15,26 +16,27 @@ final class BatchNormEmitter {
 
   private BatchNormEmitter() {}
 
-  static CodeBlock forward(LayerPlan p, Num t) {
+  static CodeBlock forward(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
-    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
-    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
-    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
+    c.addStatement("$L[] mu = $L[0]", t.t(), bn.batchMean());
+    c.addStatement("$L[] inv = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] be = $L[0]", t.t(), bn.beta());
+    c.addStatement("$L[] rm = $L[0]", t.t(), bn.runningMean());
+    c.addStatement("$L[] rv = $L[0]", t.t(), bn.runningVar());
     c.beginControlFlow("if (training)");
     c.add("// batch mean and biased variance, then running = 0.9 running + 0.1 batch\n");
     c.addStatement("java.util.Arrays.fill(mu, $L)", t.lit(0));
     c.addStatement("java.util.Arrays.fill(inv, $L)", t.lit(0));
-    rows(c, t, p.z(), "z", cols, "mu[j] += z[j]");
+    rows(c, t, p.activation().z(), "z", cols, "mu[j] += z[j]");
     c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("mu[j] *= invN");
     c.endControlFlow();
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("$L dev = z[j] - mu[j]", t.t());
     c.addStatement("inv[j] += dev * dev");
@@ -52,8 +54,8 @@ final class BatchNormEmitter {
       ActivationEmitter.declareSlopes(c, p, t);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] z = $L[i]", t.t(), p.z());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
+    c.addStatement("$L[] xh = $L[i]", t.t(), bn.xhat());
     if (fused) {
       c.addStatement("$L[] h = $L[i]", t.t(), p.h());
     }
@@ -85,23 +87,24 @@ final class BatchNormEmitter {
    * from the running averages: evaluation's {@code gamma (x W - mean) / sqrt(var + eps) + beta}
    * as one product.
    */
-  static CodeBlock fold(LayerPlan p, Num t) {
+  static CodeBlock fold(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] be = $L[0]", t.t(), p.beta());
-    c.addStatement("$L[] rm = $L[0]", t.t(), p.runningMean());
-    c.addStatement("$L[] rv = $L[0]", t.t(), p.runningVar());
-    c.addStatement("$L[] bias = $L[0]", t.t(), p.bf());
+    c.addStatement("$L[] inv = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] be = $L[0]", t.t(), bn.beta());
+    c.addStatement("$L[] rm = $L[0]", t.t(), bn.runningMean());
+    c.addStatement("$L[] rv = $L[0]", t.t(), bn.runningVar());
+    c.addStatement("$L[] bias = $L[0]", t.t(), bn.bf());
     c.add("// inv holds the scale gamma / sqrt(var + eps) here; forward resets it to 1 / sqrt\n");
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("inv[j] = g[j] * $L", t.fromDouble("(1.0 / Math.sqrt(rv[j] + " + EPS + "))"));
     c.addStatement("bias[j] = be[j] - rm[j] * inv[j]");
     c.endControlFlow();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.w());
-    c.addStatement("$L[] folded = $L[m]", t.t(), p.wf());
+    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] folded = $L[m]", t.t(), bn.wf());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("folded[j] = row[j] * inv[j]");
     c.endControlFlow();
@@ -113,26 +116,27 @@ final class BatchNormEmitter {
    * On entry {@code dz} holds dL/dy. Training: dz = gamma * inv / N * (N dy - sum dy - xhat sum(dy
    * xhat)), the batch statistics' own dependence on z included. Evaluation: dz = gamma * inv * dy.
    */
-  static CodeBlock backward(LayerPlan p, Num t) {
+  static CodeBlock backward(DensePlan p, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
+    BatchNormPlan bn = p.batchNorm();
     int cols = p.cols();
     c.beginControlFlow("if (!training)");
     c.add("// the folded forward pass formed no xhat: xhat = (x W - mean) / sqrt(var + eps)\n");
-    c.add(AffineEmitter.forward(p.productIntoXhat(), t));
-    c.addStatement("$L[] mu = $L[0]", t.t(), p.batchMean());
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    rows(c, t, p.xhat(), "xh", cols, "xh[j] = (xh[j] - mu[j]) * inv[j]");
+    c.add(ProductStrategy.of(p.productIntoXhat()).forward(p.productIntoXhat(), t));
+    c.addStatement("$L[] mu = $L[0]", t.t(), bn.batchMean());
+    c.addStatement("$L[] inv = $L[0]", t.t(), bn.invStd());
+    rows(c, t, bn.xhat(), "xh", cols, "xh[j] = (xh[j] - mu[j]) * inv[j]");
     c.endControlFlow();
-    c.addStatement("$L[] inv = $L[0]", t.t(), p.invStd());
-    c.addStatement("$L[] g = $L[0]", t.t(), p.gamma());
-    c.addStatement("$L[] dg = $L[0]", t.t(), p.dgamma());
-    c.addStatement("$L[] dbe = $L[0]", t.t(), p.dbeta());
+    c.addStatement("$L[] inv = $L[0]", t.t(), bn.invStd());
+    c.addStatement("$L[] g = $L[0]", t.t(), bn.gamma());
+    c.addStatement("$L[] dg = $L[0]", t.t(), bn.dgamma());
+    c.addStatement("$L[] dbe = $L[0]", t.t(), bn.dbeta());
     c.addStatement("java.util.Arrays.fill(dg, $L)", t.lit(0));
     c.addStatement("java.util.Arrays.fill(dbe, $L)", t.lit(0));
     c.add("// dgamma = sum dy * xhat, dbeta = sum dy\n");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] xh = $L[i]", t.t(), bn.xhat());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("dg[j] += d[j] * xh[j]");
     c.addStatement("dbe[j] += d[j]");
@@ -141,14 +145,14 @@ final class BatchNormEmitter {
     c.beginControlFlow("if (training)");
     c.addStatement("$L invN = $L / n", t.t(), t.lit(1));
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), p.dz());
-    c.addStatement("$L[] xh = $L[i]", t.t(), p.xhat());
+    c.addStatement("$L[] d = $L[i]", t.t(), p.activation().dz());
+    c.addStatement("$L[] xh = $L[i]", t.t(), bn.xhat());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
     c.addStatement("d[j] = g[j] * inv[j] * (d[j] - (dbe[j] + xh[j] * dg[j]) * invN)");
     c.endControlFlow();
     c.endControlFlow();
     c.nextControlFlow("else");
-    rows(c, t, p.dz(), "d", cols, "d[j] *= g[j] * inv[j]");
+    rows(c, t, p.activation().dz(), "d", cols, "d[j] *= g[j] * inv[j]");
     c.endControlFlow();
     return c.build();
   }

@@ -1,10 +1,10 @@
 package dev.unroll.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.unroll.processor.plan.LayerPlan;
-import dev.unroll.processor.plan.NetPlan;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -19,13 +19,12 @@ final class Folding {
   private Folding() {}
 
   /** Whether the network has weights prepared for evaluation, and so this machinery. */
-  static boolean any(NetPlan plan) {
-    return ImageLayers.folds(plan)
-        || plan.layers().stream().anyMatch(p -> p.wf() != null || p.wp() != null);
+  static boolean any(List<LayerEmitter> layers) {
+    return layers.stream().anyMatch(l -> !l.prepareForEvaluation().isEmpty());
   }
 
-  static void addAll(TypeSpec.Builder type, NetPlan plan, Num t) {
-    if (!any(plan)) {
+  static void addAll(TypeSpec.Builder type, List<LayerEmitter> layers) {
+    if (!any(layers)) {
       return;
     }
     type.addField(FieldSpec.builder(boolean.class, "folded", Modifier.PRIVATE)
@@ -35,16 +34,9 @@ final class Folding {
     MethodSpec.Builder fold = MethodSpec.methodBuilder("fold").addModifiers(Modifier.PRIVATE)
         .addJavadoc("Folds every batch-norm layer and lays out the weights of Vector API layers"
             + " flat, before the first evaluation pass after a change.\n");
-    ImageLayers.foldCalls(fold, plan);
-    for (LayerPlan p : plan.layers()) {
-      if (p.wf() != null) {
-        fold.addStatement("fold$L()", p.index());
-        type.addMethod(LayerMethods.fold(p, t));
-      }
-      if (p.wp() != null) {
-        fold.addStatement("$T.flatten($L, $L)", t.kernels(), p.wf() != null ? p.wf() : p.w(),
-            p.wp());
-      }
+    for (LayerEmitter layer : layers) {
+      fold.addCode(layer.prepareForEvaluation());
+      layer.evaluationMethods().forEach(type::addMethod);
     }
     type.addMethod(fold.addStatement("folded = true").build());
     type.addMethod(MethodSpec.methodBuilder("parametersChanged").addAnnotation(Override.class)
@@ -53,9 +45,14 @@ final class Folding {
   }
 
   /** Marks the folded weights stale, in a method that changes what they are made from. */
-  static void invalidate(MethodSpec.Builder m, NetPlan plan) {
-    if (any(plan)) {
+  static void invalidate(MethodSpec.Builder m, List<LayerEmitter> layers) {
+    if (any(layers)) {
       m.addStatement("folded = false");
     }
+  }
+
+  /** The same, as a statement block. */
+  static CodeBlock invalidate(List<LayerEmitter> layers) {
+    return any(layers) ? CodeBlock.of("folded = false;\n") : CodeBlock.builder().build();
   }
 }

@@ -16,8 +16,8 @@ final class ImageActivation {
   private ImageActivation() {}
 
   static CodeBlock forward(ImageLayerPlan p, Num t) {
-    LayerSpec u = p.unit();
-    int values = p.spec().out().size();
+    LayerSpec u = p.spec();
+    int values = p.image().out().size();
     int plane = p.plane();
     CodeBlock.Builder c = CodeBlock.builder();
     c.add("// h = $L(z)\n", u.activation());
@@ -44,7 +44,7 @@ final class ImageActivation {
         c.endControlFlow();
       }
       case PRELU -> {
-        c.beginControlFlow("for (int ch = 0; ch < $L; ch++)", p.unit().units());
+        c.beginControlFlow("for (int ch = 0; ch < $L; ch++)", p.spec().units());
         c.addStatement("$L slope = a[ch]", t.t());
         c.beginControlFlow("for (int j = ch * $L; j < (ch + 1) * $L; j++)", plane, plane);
         c.addStatement("h[j] = Math.max(z[j], $1L) + slope * Math.min(z[j], $1L)", t.lit(0));
@@ -76,8 +76,8 @@ final class ImageActivation {
 
   /** {@code dz} from {@code dh}; PReLU also sums its per-channel slope gradient. */
   static CodeBlock backward(ImageLayerPlan p, Num t) {
-    LayerSpec u = p.unit();
-    int values = p.spec().out().size();
+    LayerSpec u = p.spec();
+    int values = p.image().out().size();
     int plane = p.plane();
     CodeBlock.Builder c = CodeBlock.builder();
     c.add("// dz = $L'(z) dh\n", u.activation());

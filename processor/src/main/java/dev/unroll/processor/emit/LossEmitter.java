@@ -1,13 +1,15 @@
 package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.unroll.processor.plan.DensePlan;
 import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
 import dev.unroll.spec.Backend;
 import dev.unroll.spec.Loss;
 
 /**
- * The data loss over the scores and its gradient, averaged over the batch. Softmax subtracts each
+ * The data loss over the score rows and its gradient, averaged over the batch (the row step's;
+ * the columnar step has its own). Softmax subtracts each
  * row's maximum before exponentiating so e^s cannot overflow; sums are kept in double.
  */
 final class LossEmitter {
@@ -21,27 +23,19 @@ final class LossEmitter {
   static boolean overColumns(NetPlan plan) {
     LayerPlan last = plan.layers().get(plan.layers().size() - 1);
     return plan.spec().backend() == Backend.VECTOR && plan.spec().loss() == Loss.SOFTMAX
-        && last.zt() != null && !last.hasOwnActivation();
+        && last instanceof DensePlan head && head.layout().zt() != null
+        && !head.activation().ownOutput();
   }
 
   static CodeBlock dataLoss(NetPlan plan, Num t) {
     CodeBlock.Builder c = CodeBlock.builder();
     int classes = plan.spec().outputs();
-    if (plan.columnar()) {
-      c.add("// softmax cross-entropy on the transposed scores, the gradient transposed too\n");
-      c.addStatement("double total = $T.softmaxRelativeTransposed($L, labels, $L, n, lossScratch)",
-          t.kernels(), Columnar.head(plan).zt(), Columnar.dScoresT(plan));
-      c.add("// the gradient rows lag; the hidden layer's can no longer be formed (dzt changed)\n");
-      c.addStatement("scoreGradStale = true");
-      c.addStatement("hiddenGradStale = false");
-      return c.addStatement("dataLoss = total / n").build();
-    }
     if (overColumns(plan)) {
-      LayerPlan last = plan.layers().get(plan.layers().size() - 1);
+      DensePlan last = (DensePlan) plan.layers().get(plan.layers().size() - 1);
       c.add("// softmax cross-entropy on the transposed scores, e^x and log with the Vector API\n");
       c.addStatement("double total = $T.softmaxColumns($L, labels, $L, n, lossScratch)",
           t.kernels(),
-          last.zt(), plan.dScores());
+          last.layout().zt(), plan.dScores());
       return c.addStatement("dataLoss = total / n").build();
     }
     c.addStatement("double total = 0");

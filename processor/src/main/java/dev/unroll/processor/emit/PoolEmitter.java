@@ -16,7 +16,7 @@ final class PoolEmitter {
   private PoolEmitter() {}
 
   static CodeBlock forward(ImageLayerPlan p, Num t) {
-    ImageLayerSpec s = p.spec();
+    ImageLayerSpec s = p.image();
     boolean max = s.kind() == LayerKind.MAX_POOL;
     int size = s.window().size();
     int stride = s.window().stride();
@@ -54,7 +54,7 @@ final class PoolEmitter {
   }
 
   static CodeBlock backward(ImageLayerPlan p, Num t) {
-    ImageLayerSpec s = p.spec();
+    ImageLayerSpec s = p.image();
     boolean max = s.kind() == LayerKind.MAX_POOL;
     int size = s.window().size();
     CodeBlock.Builder c = CodeBlock.builder();

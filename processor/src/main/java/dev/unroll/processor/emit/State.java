@@ -1,12 +1,8 @@
 package dev.unroll.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.unroll.processor.plan.LayerPlan;
 import dev.unroll.processor.plan.NetPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +10,9 @@ import javax.lang.model.element.Modifier;
 
 /** Per-instance state besides the layer arrays, and the named tensor lists tools read. */
 final class State {
-  static final ClassName TENSOR = ClassName.get("dev.unroll.runtime", "Tensor");
-  static final ClassName ROLE = TENSOR.nestedClass("Role");
-  static final TypeName TENSORS =
-      ParameterizedTypeName.get(ClassName.get(List.class), TENSOR);
-
   private State() {}
 
-  static void addFields(TypeSpec.Builder type, NetPlan plan, Num t) {
+  static void addFields(TypeSpec.Builder type, NetPlan plan, Num t, NetworkStep step) {
     int inputs = plan.spec().inputs();
     int maxBatch = plan.spec().maxBatch();
     type.addField(FieldSpec.builder(t.rows(), "converted", Modifier.PRIVATE, Modifier.FINAL)
@@ -41,47 +32,30 @@ final class State {
     type.addField(FieldSpec.builder(t.type(), "rate", Modifier.PRIVATE)
         .addJavadoc("Learning rate of the update in progress, for the update's worker tasks.\n")
         .build());
-    String scratchDoc = "e^(s - max) per class, log-sum and 1 / (sum n) per sample, for the"
-        + " vectorized softmax.";
-    if (plan.columnar()) {
-      type.addField(Columnar.paddedRows(t, "lossScratch", plan.spec().outputs() + 2, maxBatch,
-          scratchDoc));
-      Columnar.addFields(type, plan, t);
-    } else if (LossEmitter.overColumns(plan)) {
-      type.addField(FieldSpec.builder(t.rows(), "lossScratch", Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $L[$L][$L]", t.t(), plan.spec().outputs() + 2, maxBatch)
-          .addJavadoc(scratchDoc + "\n")
-          .build());
-    }
+    step.addFields(type);
     type.addField(FieldSpec.builder(double.class, "dataLoss", Modifier.PRIVATE).build());
     type.addField(FieldSpec.builder(double.class, "regLoss", Modifier.PRIVATE).build());
     for (String list : List.of("params", "buffers", "activations")) {
-      type.addField(FieldSpec.builder(TENSORS, list, Modifier.PRIVATE, Modifier.FINAL).build());
+      type.addField(FieldSpec.builder(RuntimeTypes.TENSORS, list, Modifier.PRIVATE, Modifier.FINAL)
+          .build());
     }
   }
 
   /** Constructor code filling the three immutable tensor lists. */
-  static CodeBlock tensorLists(NetPlan plan) {
+  static CodeBlock tensorLists(List<LayerEmitter> layers) {
     List<CodeBlock> params = new ArrayList<>();
     List<CodeBlock> buffers = new ArrayList<>();
     List<CodeBlock> activations = new ArrayList<>();
-    ImageLayers.tensors(plan, params, buffers, activations);
-    for (LayerPlan p : plan.layers()) {
-      int k = p.index();
-      params.add(tensor(k, "W", "WEIGHT", p.w(), p.dw()));
-      if (p.b() != null) {
-        params.add(tensor(k, "b", "BIAS", p.b(), p.db()));
+    for (LayerEmitter layer : layers) {
+      int k = layer.plan().index();
+      for (TensorRef p : layer.params()) {
+        params.add(tensor(k, p));
       }
-      if (p.gamma() != null) {
-        params.add(tensor(k, "gamma", "GAMMA", p.gamma(), p.dgamma()));
-        params.add(tensor(k, "beta", "BETA", p.beta(), p.dbeta()));
-        buffers.add(tensor(k, "runningMean", "RUNNING_MEAN", p.runningMean(), null));
-        buffers.add(tensor(k, "runningVar", "RUNNING_VAR", p.runningVar(), null));
+      for (TensorRef b : layer.buffers()) {
+        buffers.add(tensor(k, b));
       }
-      if (p.alpha() != null) {
-        params.add(tensor(k, "alpha", "ALPHA", p.alpha(), p.dalpha()));
-      }
-      activations.add(tensor(k, "h", "ACTIVATION", p.h(), p.dh()));
+      activations.add(tensor(k,
+          new TensorRef("h", "ACTIVATION", layer.plan().h(), layer.plan().dh())));
     }
     return CodeBlock.builder()
         .addStatement("this.params = $T.of($L)", List.class, joined(params))
@@ -90,9 +64,10 @@ final class State {
         .build();
   }
 
-  private static CodeBlock tensor(int k, String name, String role, String value, String grad) {
-    return CodeBlock.of("\n$T.of($S, $T.$L, $L, $L, $L)", TENSOR, "layer" + k + "." + name, ROLE,
-        role, k, value, grad == null ? "null" : grad);
+  private static CodeBlock tensor(int k, TensorRef r) {
+    return CodeBlock.of("\n$T.of($S, $T.$L, $L, $L, $L)", RuntimeTypes.TENSOR,
+        "layer" + k + "." + r.name(), RuntimeTypes.ROLE, r.role(), k, r.value(),
+        r.grad() == null ? "null" : r.grad());
   }
 
   private static CodeBlock joined(List<CodeBlock> items) {

@@ -5,49 +5,47 @@ import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.spec.Activation;
 
 /**
- * How one conv or pooling layer is laid out. Every image array holds one row per sample, the
- * sample's values in (channel, row, column) order, so the first dense layer after the image
- * layers reads the last one's output as its input rows: flattening costs nothing.
+ * A conv or pooling layer. Every image array holds one row per sample, the sample's values in
+ * (channel, row, column) order, so the first dense layer after the image layers reads the last
+ * one's output as its input rows: flattening costs nothing.
  *
- * @param spec the layer
+ * @param image the layer with its shapes
  * @param in the input rows ({@code input} for the first layer)
- * @param dIn gradient rows of the input, or null for the first layer (never needed)
+ * @param dIn gradient rows of the input, or null where nothing before has parameters
  * @param product how a conv layer's product runs (null for pooling)
  */
-public record ImageLayerPlan(ImageLayerSpec spec, String in, String dIn, ConvProduct product) {
-  /** 1-based index among all layers; the suffix of every array name. */
-  public int index() {
-    return spec.index();
+public record ImageLayerPlan(ImageLayerSpec image, String in, String dIn, ConvProduct product)
+    implements LayerPlan {
+  /** The constants shared with dense layers: index, activation, init, batch norm. */
+  @Override
+  public LayerSpec spec() {
+    return image.unit();
   }
 
-  /** The layer's constants shared with dense layers: activation, init, batch norm. */
-  public LayerSpec unit() {
-    return spec.unit();
+  /** Values per sample of the output: channels x height x width. */
+  @Override
+  public int units() {
+    return image.out().size();
   }
 
   /** Whether the output is a separate array (an activation other than IDENTITY). */
   public boolean hasOwnActivation() {
-    return spec.isConv() && unit().activation() != Activation.IDENTITY;
+    return image.isConv() && spec().activation() != Activation.IDENTITY;
   }
 
   /** Whether the layer has spatial batch norm. */
   public boolean batchNorm() {
-    return spec.isConv() && unit().batchNorm();
+    return image.isConv() && spec().batchNorm();
   }
 
   /** Channels the product computes: filters, times pieces for maxout. */
   public int cols() {
-    return unit().cols();
+    return spec().cols();
   }
 
   /** Output positions per channel. */
   public int plane() {
-    return spec.out().plane();
-  }
-
-  /** Values per sample of one input row of the product: {@code C x size x size}. */
-  public int fanIn() {
-    return unit().fanIn();
+    return image.out().plane();
   }
 
   /** Name of array {@code base} of this layer, e.g. {@code w3}. */
@@ -57,21 +55,21 @@ public record ImageLayerPlan(ImageLayerSpec spec, String in, String dIn, ConvPro
 
   /** The product (after batch norm) rows; the output too without an activation. */
   public String z() {
-    return spec.isConv() ? name("z") : name("h");
+    return image.isConv() ? name("z") : name("h");
   }
 
   /** Gradient of {@link #z()}. */
   public String dz() {
-    return spec.isConv() ? name("dz") : name("dh");
+    return image.isConv() ? name("dz") : name("dh");
   }
 
-  /** The output rows. */
+  @Override
   public String h() {
-    return hasOwnActivation() || !spec.isConv() ? name("h") : z();
+    return hasOwnActivation() || !image.isConv() ? name("h") : z();
   }
 
-  /** Gradient of {@link #h()}. */
+  @Override
   public String dh() {
-    return hasOwnActivation() || !spec.isConv() ? name("dh") : dz();
+    return hasOwnActivation() || !image.isConv() ? name("dh") : dz();
   }
 }

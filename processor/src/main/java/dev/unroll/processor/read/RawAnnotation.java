@@ -1,7 +1,7 @@
 package dev.unroll.processor.read;
 
-import dev.unroll.processor.check.Message;
-import dev.unroll.processor.check.Report;
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;

@@ -1,4 +1,4 @@
-package dev.unroll.processor.check;
+package dev.unroll.processor.diag;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;

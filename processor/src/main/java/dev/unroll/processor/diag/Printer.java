@@ -1,4 +1,4 @@
-package dev.unroll.processor.check;
+package dev.unroll.processor.diag;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
@@ -7,14 +7,14 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.unroll.processor.read.RawAnnotation;
-import dev.unroll.processor.read.SpecReader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -22,15 +22,21 @@ import javax.lang.model.element.ExecutableElement;
  * annotations written once, but not for the members of the {@code @Layers} container it
  * synthesizes for repeated {@code @Layer}s; for those this printer finds the n-th {@code @Layer}
  * in the source tree itself (through javac's Trees API, when the compiler is javac) and points
- * at the member's assignment.
+ * at the member's assignment. Which annotations are the {@code @Layer}s is the reader's
+ * knowledge, passed in, so this package depends on no stage.
  */
 public final class Printer {
   private final Messager messager;
   private final Trees trees;
+  private final Function<Element, List<AnnotationMirror>> layersOf;
 
-  /** A printer for the compiler of {@code env}. */
-  public Printer(ProcessingEnvironment env) {
+  /**
+   * A printer for the compiler of {@code env}; {@code layersOf} gives an element's
+   * {@code @Layer}s in source order.
+   */
+  public Printer(ProcessingEnvironment env, Function<Element, List<AnnotationMirror>> layersOf) {
     this.messager = env.getMessager();
+    this.layersOf = layersOf;
     Trees t;
     try {
       t = Trees.instance(env);
@@ -44,7 +50,9 @@ public final class Printer {
   public void print(Report report) {
     for (Diagnostic d : report.items()) {
       if (!printInTree(d)) {
-        if (d.value() != null) {
+        if (d.element() == null) {
+          messager.printMessage(d.kind(), d.message());
+        } else if (d.value() != null) {
           messager.printMessage(d.kind(), d.message(), d.element(), d.annotation(), d.value());
         } else if (d.annotation() != null) {
           messager.printMessage(d.kind(), d.message(), d.element(), d.annotation());
@@ -56,16 +64,16 @@ public final class Printer {
   }
 
   private boolean printInTree(Diagnostic d) {
-    if (trees == null || d.annotation() == null) {
+    if (trees == null || d.element() == null || d.annotation() == null) {
       return false;
     }
-    List<RawAnnotation> layers = SpecReader.layers(d.element());
+    List<AnnotationMirror> layers = layersOf.apply(d.element());
     if (layers.size() < 2) {
       return false;
     }
     int index = -1;
     for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i).mirror() == d.annotation()) {
+      if (layers.get(i) == d.annotation()) {
         index = i;
       }
     }

@@ -7,14 +7,14 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.unroll.processor.plan.LayerPlan;
+import dev.unroll.processor.plan.DensePlan;
 import dev.unroll.processor.plan.NetPlan;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * The columnar step of a tiny network ({@link NetPlan#columnar()}): a direct layer of fan-in
+ * The columnar step of a tiny network ({@link NetPlan.Step#COLUMNAR}): a direct layer of fan-in
  * {@code D <= 4} into a head of {@code C <= 8} classes, every array transposed (one row per unit,
  * the batch along the row) so that each loop is a Vector API loop over the batch:
  *
@@ -43,24 +43,89 @@ import javax.lang.model.element.Modifier;
  * of {@code dzt} too, so sums over the padded batch see only the samples. How many units a pass
  * takes is chosen for AVX-512's 32 vector registers.
  */
-final class Columnar {
+final class ColumnarStep implements NetworkStep {
   private static final String PKG = "jdk.incubator.vector";
+  private final NetPlan plan;
+  private final Num t;
 
-  private Columnar() {}
+  ColumnarStep(NetPlan plan, Num t) {
+    this.plan = plan;
+    this.t = t;
+  }
+
+  @Override
+  public void addFields(TypeSpec.Builder type) {
+    type.addField(Fields.paddedRows(t, "lossScratch", plan.spec().outputs() + 2,
+        plan.spec().maxBatch(), RowStep.SCRATCH_DOC));
+    addStateFields(type, plan, t);
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
+    type.addMethod(forwardMethod(plan, t));
+    type.addMethod(backwardMethod(plan, t));
+    type.addMethod(refreshLastScores(plan, t));
+  }
+
+  @Override
+  public CodeBlock forward() {
+    return CodeBlock.builder()
+        .addStatement("forwardColumnar(n)")
+        .addStatement("lastScoresStale = true")
+        .addStatement("rowsStale = true")
+        .build();
+  }
+
+  @Override
+  public CodeBlock dataLoss() {
+    return CodeBlock.builder()
+        .add("// softmax cross-entropy on the transposed scores, the gradient transposed too\n")
+        .addStatement("double total = $T.softmaxRelativeTransposed($L, labels, $L, n, lossScratch)",
+            t.kernels(), head(plan).layout().zt(), dScoresT(plan))
+        .add("// the gradient rows lag; the hidden layer's can no longer be formed (dzt changed)\n")
+        .addStatement("scoreGradStale = true")
+        .addStatement("hiddenGradStale = false")
+        .addStatement("dataLoss = total / n")
+        .build();
+  }
+
+  @Override
+  public CodeBlock backward() {
+    return CodeBlock.builder()
+        .addStatement("backwardColumnar(n, reg)")
+        .addStatement("hiddenGradStale = true")
+        .build();
+  }
+
+  @Override
+  public MethodSpec score() {
+    return scoreMethod(plan);
+  }
+
+  @Override
+  public MethodSpec predict() {
+    return predictMethod(plan);
+  }
+
+  @Override
+  public MethodSpec activations() {
+    return activationsMethod(plan, t);
+  }
+
 
   /** The hidden (direct) layer. */
-  static LayerPlan hidden(NetPlan plan) {
-    return plan.layers().get(0);
+  static DensePlan hidden(NetPlan plan) {
+    return (DensePlan) plan.layers().get(0);
   }
 
   /** The few-column head. */
-  static LayerPlan head(NetPlan plan) {
-    return plan.layers().get(1);
+  static DensePlan head(NetPlan plan) {
+    return (DensePlan) plan.layers().get(1);
   }
 
   /** {@code dzt2}: the scores' gradient, transposed. */
   static String dScoresT(NetPlan plan) {
-    return "d" + head(plan).zt();
+    return "d" + head(plan).layout().zt();
   }
 
   private static final ClassName OPS = ClassName.get(PKG, "VectorOperators");
@@ -85,20 +150,12 @@ final class Columnar {
     return ClassName.get(PKG, t.isFloat() ? "FloatVector" : "DoubleVector");
   }
 
-  /** {@code new float[rows][FloatKernels.padded(maxBatch)]}: rows along the batch. */
-  static FieldSpec paddedRows(Num t, String name, int rows, int maxBatch, String doc) {
-    return FieldSpec.builder(t.rows(), name, Modifier.PRIVATE, Modifier.FINAL)
-        .initializer("new $L[$L][$T.padded($L)]", t.t(), rows, t.kernels(), maxBatch)
-        .addJavadoc(doc + "\n")
-        .build();
-  }
-
   /**
    * The species constant, the transposed score gradient, the buffers of the backward's lane sums,
    * the copy of the head's last column the relative scores need, and the flags of what the row
    * arrays and the last class's scores lag behind.
    */
-  static void addFields(TypeSpec.Builder type, NetPlan plan, Num t) {
+  private static void addStateFields(TypeSpec.Builder type, NetPlan plan, Num t) {
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(ClassName.get(PKG, "VectorSpecies"),
                 t.isFloat() ? TypeName.FLOAT.box() : TypeName.DOUBLE.box()),
@@ -106,7 +163,7 @@ final class Columnar {
         .initializer("$T.species()", t.kernels())
         .addJavadoc("The machine's preferred vector shape, as in the kernels.\n")
         .build());
-    type.addField(paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
+    type.addField(Fields.paddedRows(t, dScoresT(plan), plan.spec().outputs(), plan.spec().maxBatch(),
         "Gradient of the scores, transposed; zero past the batch."));
     int units = hidden(plan).cols();
     int sums = laneSumCount(plan);
@@ -138,15 +195,15 @@ final class Columnar {
   }
 
   /** {@code forwardColumnar(n)}: both layers forward. */
-  static MethodSpec forward(NetPlan plan, Num t) {
-    LayerPlan p = hidden(plan);
-    LayerPlan q = head(plan);
+  private static MethodSpec forwardMethod(NetPlan plan, Num t) {
+    DensePlan p = hidden(plan);
+    DensePlan q = head(plan);
     int in = p.fanIn();
     int units = p.cols();
     int classes = q.cols();
     CodeBlock.Builder c = loopBounds(t);
     c.add("// the input transposed; zero past the batch\n");
-    AffineEmitter.transposeInput(c, p, t);
+    Loops.transposeInput(c, p, t);
     for (int m = 0; m < in; m++) {
       c.addStatement("java.util.Arrays.fill(t$L, n, np, $L)", m, t.lit(0));
     }
@@ -155,15 +212,15 @@ final class Columnar {
     c.add("// and the prediction need only those): one multiply-add fewer per unit; s_last comes\n");
     c.add("// from lastW and lastB when score() asks for it; the last row of zt is never written\n");
     c.add("// and stays zero\n");
-    c.addStatement("$L[] head = $L[0]", t.t(), q.b());
+    c.addStatement("$L[] head = $L[0]", t.t(), q.affine().b());
     for (int k = 0; k < last; k++) {
-      c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.zt(), k);
+      c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.layout().zt(), k);
       c.addStatement("java.util.Arrays.fill(s$L, 0, np, head[$L] - head[$L])", k, k, last);
     }
     c.addStatement("lastB = head[$L]", last);
-    c.addStatement("$L[] bias = $L[0]", t.t(), p.b());
+    c.addStatement("$L[] bias = $L[0]", t.t(), p.affine().b());
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
+      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.affine().w(), m);
     }
     int group = unitsPerPass(in, classes);
     c.add("// $L units per pass over the batch: their outputs, then their terms of the scores\n",
@@ -180,7 +237,7 @@ final class Columnar {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addJavadoc("Layers 1 and 2 forward, columnar: $L, then $L -> $L.\n",
-            LayerMethods.describe(p), q.fanIn(), q.cols())
+            DenseLayer.describe(p), q.fanIn(), q.cols())
         .addCode(c.build())
         .build();
   }
@@ -202,16 +259,16 @@ final class Columnar {
   }
 
   /** One pass over the batch computing {@code count} units from {@code j} on. */
-  private static CodeBlock unitPass(LayerPlan p, LayerPlan q, Num t, int count, String j) {
+  private static CodeBlock unitPass(DensePlan p, DensePlan q, Num t, int count, String j) {
     CodeBlock.Builder c = CodeBlock.builder();
-    boolean relu = p.hasOwnActivation();
+    boolean relu = p.activation().ownOutput();
     ClassName v = vec(t);
     int in = p.fanIn();
     int classes = q.cols();
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
+      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.layout().ht(), unit);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.affine().w(), unit);
       c.addStatement("$T bu$L = $T.broadcast(LANES, bias[$L])", v, u, v, unit);
       for (int m = 0; m < in; m++) {
         c.addStatement("$T iw$L$L = $T.broadcast(LANES, row$L[$L])", v, u, m, v, m, unit);
@@ -256,18 +313,18 @@ final class Columnar {
   }
 
   /** {@code backwardColumnar(n, reg)}: both layers backward, one pass per unit or two. */
-  static MethodSpec backward(NetPlan plan, Num t) {
-    LayerPlan p = hidden(plan);
-    LayerPlan q = head(plan);
+  private static MethodSpec backwardMethod(NetPlan plan, Num t) {
+    DensePlan p = hidden(plan);
+    DensePlan q = head(plan);
     int in = p.fanIn();
     int units = p.cols();
     int classes = q.cols();
     ClassName v = vec(t);
     CodeBlock.Builder c = loopBounds(t);
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.xt(), m);
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.w(), m);
-      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.dw(), m);
+      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.layout().xt(), m);
+      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.affine().w(), m);
+      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.affine().dw(), m);
     }
     c.add("// softmax's gradient sums to zero over the classes (p sums to 1, the one-hot too): the\n");
     c.add("// last class's dzt is minus the others', so it needs no pass of its own\n");
@@ -275,9 +332,9 @@ final class Columnar {
       c.addStatement("$L[] d$L = $L[$L]", t.t(), k, dScoresT(plan), k);
     }
     for (int k = 0; k < classes; k++) {
-      c.addStatement("$L[] col$L = $L[$L]", t.t(), k, q.wt(), k);
+      c.addStatement("$L[] col$L = $L[$L]", t.t(), k, q.affine().wt(), k);
     }
-    c.addStatement("$L[] gb = $L[0]", t.t(), p.db());
+    c.addStatement("$L[] gb = $L[0]", t.t(), p.affine().db());
     int group = backwardUnitsPerPass(in, classes);
     c.add("// $L per pass over the batch, its sums kept in registers until the pass ends\n",
         group > 1 ? group + " units" : "one unit");
@@ -311,8 +368,8 @@ final class Columnar {
     c.add("// class's dW2 and db2 are minus the others'\n");
     c.addStatement("$T.laneSums(laneAcc, $L, laneOut)", t.kernels(), headSums + classes - 1);
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    c.addStatement("$L[] a = $L[j]", t.t(), q.w());
-    c.addStatement("$L[] ga = $L[j]", t.t(), q.dw());
+    c.addStatement("$L[] a = $L[j]", t.t(), q.affine().w());
+    c.addStatement("$L[] ga = $L[j]", t.t(), q.affine().dw());
     c.addStatement("int o = j * $L", sums);
     List<String> classSums = new ArrayList<>();
     for (int k = 0; k < classes - 1; k++) {
@@ -326,7 +383,7 @@ final class Columnar {
     }
     c.addStatement("gb[j] = laneOut[o + $L]", classes - 1 + in);
     c.endControlFlow();
-    c.addStatement("$L[] gc = $L[0]", t.t(), q.db());
+    c.addStatement("$L[] gc = $L[0]", t.t(), q.affine().db());
     List<String> biasSums = new ArrayList<>();
     for (int k = 0; k < classes - 1; k++) {
       c.addStatement("gc[$L] = laneOut[$L]", k, headSums + k);
@@ -365,16 +422,16 @@ final class Columnar {
   }
 
   /** One backward pass over the batch for {@code count} units from {@code j} on. */
-  private static CodeBlock backwardPass(LayerPlan p, LayerPlan q, Num t, int count, String j) {
+  private static CodeBlock backwardPass(DensePlan p, DensePlan q, Num t, int count, String j) {
     CodeBlock.Builder c = CodeBlock.builder();
     ClassName v = vec(t);
     int in = p.fanIn();
     int last = q.cols() - 1;
-    boolean relu = p.hasOwnActivation();
+    boolean relu = p.activation().ownOutput();
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.ht(), unit);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.w(), unit);
+      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.layout().ht(), unit);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.affine().w(), unit);
       for (int k = 0; k < last; k++) {
         c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k, u,
             last);
@@ -445,9 +502,9 @@ final class Columnar {
   }
 
   /** {@code activations()}: writes whatever rows lag, then returns the list. */
-  static MethodSpec activations(NetPlan plan, Num t) {
-    LayerPlan p = hidden(plan);
-    LayerPlan q = head(plan);
+  private static MethodSpec activationsMethod(NetPlan plan, Num t) {
+    DensePlan p = hidden(plan);
+    DensePlan q = head(plan);
     int units = p.cols();
     int classes = q.cols();
     CodeBlock.Builder c = CodeBlock.builder();
@@ -457,11 +514,11 @@ final class Columnar {
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] h = $L[i]", t.t(), p.h());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    c.addStatement("h[j] = $L[j][i]", p.ht());
+    c.addStatement("h[j] = $L[j][i]", p.layout().ht());
     c.endControlFlow();
-    c.addStatement("$L[] s = $L[i]", t.t(), q.z());
+    c.addStatement("$L[] s = $L[i]", t.t(), q.activation().z());
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("s[$1L] = $2L[$1L][i] + lastScores[i]", k, q.zt());
+      c.addStatement("s[$1L] = $2L[$1L][i] + lastScores[i]", k, q.layout().zt());
     }
     c.addStatement("s[$L] = lastScores[i]", classes - 1);
     c.endControlFlow();
@@ -469,7 +526,7 @@ final class Columnar {
     c.endControlFlow();
     c.beginControlFlow("if (scoreGradStale)");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), q.dz());
+    c.addStatement("$L[] d = $L[i]", t.t(), q.activation().dz());
     for (int k = 0; k < classes; k++) {
       c.addStatement("d[$1L] = $2L[$1L][i]", k, dScoresT(plan));
     }
@@ -482,7 +539,7 @@ final class Columnar {
     c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
     for (int k = 0; k < classes; k++) {
       c.addStatement("$L e$L = $L[$L][i]", t.t(), k, dScoresT(plan), k);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), k, q.wt(), k);
+      c.addStatement("$L[] a$L = $L[$L]", t.t(), k, q.affine().wt(), k);
     }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
     String dh = "e0 * a0[j]";
@@ -497,13 +554,13 @@ final class Columnar {
     c.addStatement("return activations");
     return MethodSpec.methodBuilder("activations").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(State.TENSORS)
+        .returns(RuntimeTypes.TENSORS)
         .addCode(c.build())
         .build();
   }
 
   /** {@code score(i, c)}: the relative score plus the last class's. */
-  static MethodSpec score(NetPlan plan) {
+  private static MethodSpec scoreMethod(NetPlan plan) {
     int last = head(plan).cols() - 1;
     return MethodSpec.methodBuilder("score").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(double.class)
@@ -511,7 +568,7 @@ final class Columnar {
         .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
         .addStatement("refreshLastScores()")
         .addStatement("return c == $L ? lastScores[i] : $L[c][i] + lastScores[i]", last,
-            head(plan).zt())
+            head(plan).layout().zt())
         .build();
   }
 
@@ -519,8 +576,8 @@ final class Columnar {
    * {@code refreshLastScores()}: {@code s_last = lastB + sum_j lastW[j] ht[j]} over the batch,
    * axpys C2 vectorizes, once per forward pass that asks for absolute scores.
    */
-  static MethodSpec refreshLastScores(NetPlan plan, Num t) {
-    LayerPlan p = hidden(plan);
+  private static MethodSpec refreshLastScores(NetPlan plan, Num t) {
+    DensePlan p = hidden(plan);
     return MethodSpec.methodBuilder("refreshLastScores").addModifiers(Modifier.PRIVATE)
         .beginControlFlow("if (!lastScoresStale)")
         .addStatement("return")
@@ -529,7 +586,7 @@ final class Columnar {
         .addStatement("java.util.Arrays.fill(s, 0, n, lastB)")
         .beginControlFlow("for (int j = 0; j < $L; j++)", p.cols())
         .addStatement("$L w = lastW[j]", t.t())
-        .addStatement("$L[] h = $L[j]", t.t(), p.ht())
+        .addStatement("$L[] h = $L[j]", t.t(), p.layout().ht())
         .beginControlFlow("for (int i = 0; i < n; i++)")
         .addStatement("s[i] += w * h[i]")
         .endControlFlow()
@@ -539,13 +596,13 @@ final class Columnar {
   }
 
   /** {@code predict(i)} over the transposed scores. */
-  static MethodSpec predict(NetPlan plan) {
+  private static MethodSpec predictMethod(NetPlan plan) {
     return MethodSpec.methodBuilder("predict").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(int.class).addParameter(int.class, "i")
         .addStatement("$T.checkIndex(i, n)", java.util.Objects.class)
         .addStatement("int best = 0")
         .beginControlFlow("for (int c = 1; c < OUTPUTS; c++)")
-        .beginControlFlow("if ($1L[c][i] > $1L[best][i])", head(plan).zt())
+        .beginControlFlow("if ($1L[c][i] > $1L[best][i])", head(plan).layout().zt())
         .addStatement("best = c")
         .endControlFlow()
         .endControlFlow()

@@ -1,12 +1,16 @@
 package dev.unroll.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.model.ImageLayerSpec;
 import dev.unroll.processor.model.Shape;
 import dev.unroll.processor.model.Window;
 import dev.unroll.processor.plan.ImageLayerPlan;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -22,8 +26,53 @@ import javax.lang.model.element.Modifier;
  * Every loop is an axpy over row arrays indexed by one expression, the shape C2 vectorizes, four
  * rows per pass; every bound (channels, kernel, stride, pad, sizes) is a constant.
  */
-final class ConvEmitter {
-  private ConvEmitter() {}
+final class Im2colConv implements ConvStrategy {
+  @Override
+  public List<FieldSpec> fields(ImageLayerPlan p, Num t) {
+    int fanIn = p.fanIn();
+    int plane = p.plane();
+    List<FieldSpec> f = new ArrayList<>();
+    f.add(Fields.rows(t, p.name("col"), fanIn, plane, "One sample's windows (im2col): a row per"
+        + " (channel, ky, kx), a column per output position."));
+    f.add(Fields.rows(t, p.name("colT"), plane, fanIn, "{@code " + p.name("col")
+        + "} transposed, for the weight gradient."));
+    f.add(Fields.rows(t, p.name("rows"), p.cols(), plane, "One sample's product or its"
+        + " gradient, a row per channel."));
+    if (p.dIn() != null) {
+      f.add(Fields.rows(t, p.name("dcol"), fanIn, plane, "Gradient of {@code " + p.name("col")
+          + "}, added back onto the input by col2im."));
+    }
+    return f;
+  }
+
+  @Override
+  public CodeBlock forward(ImageLayerPlan p, Num t) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("conv$L($L[i], $L[i], weights, bias)", p.index(), p.in(), p.z())
+        .endControlFlow()
+        .build();
+  }
+
+  @Override
+  public CodeBlock backward(ImageLayerPlan p, Num t) {
+    return resetGradients(p, t).toBuilder()
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("convBackward$L($L[i], $L[i], $L)", p.index(), p.in(), p.dz(),
+            p.dIn() == null ? "null" : p.dIn() + "[i]")
+        .endControlFlow()
+        .build();
+  }
+
+  @Override
+  public void addMembers(TypeSpec.Builder type, ImageLayerPlan p, Num t) {
+    type.addMethod(product(p, t));
+    type.addMethod(im2col(p, t));
+    type.addMethod(sampleBackward(p, t));
+    if (p.dIn() != null) {
+      type.addMethod(col2im(p, t));
+    }
+  }
 
   /** {@code convK(x, out, weights, bias)}: one sample's product into its output row. */
   static MethodSpec product(ImageLayerPlan p, Num t) {
@@ -91,7 +140,7 @@ final class ConvEmitter {
 
   private static MethodSpec windows(ImageLayerPlan p, Num t, String name, String doc,
       String statement, boolean forward) {
-    ImageLayerSpec s = p.spec();
+    ImageLayerSpec s = p.image();
     Shape in = s.in();
     Window w = s.window();
     int outW = s.out().w();
@@ -142,7 +191,7 @@ final class ConvEmitter {
    * {@code convBackwardK(x, dz, dx)}: one sample's share of dW (and db) from the gradient of the
    * product {@code dz}, and, when {@code dx} is not null, the gradient of its input.
    */
-  static MethodSpec backward(ImageLayerPlan p, Num t) {
+  static MethodSpec sampleBackward(ImageLayerPlan p, Num t) {
     int k = p.index();
     int plane = p.plane();
     int fanIn = p.fanIn();

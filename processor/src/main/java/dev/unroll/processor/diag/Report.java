@@ -1,4 +1,4 @@
-package dev.unroll.processor.check;
+package dev.unroll.processor.diag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,16 @@ import javax.tools.Diagnostic.Kind;
  */
 public final class Report {
   private final List<Diagnostic> items = new ArrayList<>();
+
+  /**
+   * Files {@code message} with its catalogue severity at the most precise place known: the
+   * element (null for a problem of the compile, such as a processor option), and where known the
+   * annotation and its value.
+   */
+  public void add(Message message, Element element, AnnotationMirror annotation,
+      AnnotationValue value, Object... args) {
+    items.add(new Diagnostic(message.kind(), message.format(args), element, annotation, value));
+  }
 
   /** An error on an annotation value (value and annotation may be null for coarser places). */
   public void error(String message, Element element, AnnotationMirror annotation,
