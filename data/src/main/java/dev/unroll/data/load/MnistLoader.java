@@ -57,7 +57,8 @@ public final class MnistLoader {
         row[j] = scale.apply(pixels[base + j]);
       }
     }
-    return Dataset.of(x, y);
+    Dataset data = Dataset.of(x, y);
+    return x.length == 0 ? data : data.withShape(1, img.rows(), img.cols());
   }
 
   /**

@@ -4,6 +4,9 @@ import dev.unroll.data.BatchCursor;
 import dev.unroll.data.DataFileException;
 import dev.unroll.data.Dataset;
 import dev.unroll.data.Split;
+import dev.unroll.data.prep.FittedPipeline;
+import dev.unroll.data.prep.Pipeline;
+import dev.unroll.data.prep.Steps;
 import dev.unroll.runtime.Model;
 import dev.unroll.train.augment.ImageAugmentation;
 import dev.unroll.train.optim.Optimizer;
@@ -17,7 +20,7 @@ import java.util.Locale;
  * Trains {@link FashionSpec}'s convnet on Fashion-MNIST: pixels scaled to [0, 1], then the
  * training split's per-channel mean subtracted and its standard deviation divided out (one
  * channel here), SGD with momentum 0.9 in batches of 64 with the learning rate cut by 10 for the
- * last 30% of the epochs, random horizontal flips, one thread. Prints the loss and time of every
+ * last 30% of the epochs, optionally random horizontal flips, one thread. Prints the loss and time of every
  * epoch and the test accuracy at the end.
  */
 public final class FashionCnnExample {
@@ -27,12 +30,14 @@ public final class FashionCnnExample {
   record Result(double trainAccuracy, double testAccuracy, int testSize, double secondsPerEpoch) {}
 
   /**
-   * {@code java -jar fashion-cnn.jar DIR [epochs [lr [limit]]]}: the folder with the IDX files;
-   * epochs (default 10), learning rate (0.05), and a limit on training images (0: all).
+   * {@code java -jar fashion-cnn.jar DIR [epochs [lr [limit [flips]]]]}: the folder with the IDX
+   * files; epochs (default 10), learning rate (0.02), a limit on training images (0: all), and
+   * whether to flip half of each batch left to right ({@code flips}, default none).
    */
   public static void main(String[] args) {
     if (args.length < 1) {
-      System.err.println("usage: java -jar fashion-cnn.jar DATA_DIR [epochs [lr [limit]]]");
+      System.err.println("usage: java -jar fashion-cnn.jar DATA_DIR [epochs [lr [limit"
+          + " [flips]]]]");
       System.exit(2);
     }
     try {
@@ -43,10 +48,11 @@ public final class FashionCnnExample {
         System.exit(2);
       }
       int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-      double lr = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
+      double lr = args.length > 2 ? Double.parseDouble(args[2]) : 0.02;
       int limit = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+      boolean flips = args.length > 4 && args[4].equals("flips");
       Dataset train = limit > 0 ? split.train().head(limit) : split.train();
-      run(train, split.test(), epochs, lr, 1, System.out);
+      run(train, split.test(), epochs, lr, flips, 1, System.out);
     } catch (NumberFormatException e) {
       System.err.println("not a number: " + e.getMessage());
       System.exit(2);
@@ -60,18 +66,19 @@ public final class FashionCnnExample {
   }
 
   /** Standardizes, trains for {@code epochs} and measures; prints progress to {@code out}. */
-  static Result run(Dataset rawTrain, Dataset rawTest, int epochs, double lr, long seed,
-      PrintStream out) {
+  static Result run(Dataset rawTrain, Dataset rawTest, int epochs, double lr, boolean flips,
+      long seed, PrintStream out) {
     // per-channel statistics of the training split only, applied unchanged to the test split
-    double[] moments = moments(rawTrain);
-    Dataset train = standardized(rawTrain, moments);
-    Dataset test = standardized(rawTest, moments);
-    out.printf(Locale.ROOT, "train %d, test %d images; pixel mean %.4f, std %.4f (training"
-        + " split)%n", train.size(), test.size(), moments[0], moments[1]);
+    FittedPipeline prep = Pipeline.of(Steps.standardizePerChannel(1)).fit(rawTrain.x());
+    Dataset train = prep.apply(rawTrain);
+    Dataset test = prep.apply(rawTest);
+    out.printf(Locale.ROOT, "train %d, test %d images, standardized per channel by the"
+        + " training split%n", train.size(), test.size());
     FashionSpecNet net = new FashionSpecNet(seed);
     out.println(net);
     Optimizer sgd = Optimizers.momentum(0.9).create(net);
-    ImageAugmentation flips = new ImageAugmentation(1, 28, 28, true, 0, net.maxBatch(), seed);
+    ImageAugmentation mirror = flips
+        ? new ImageAugmentation(1, 28, 28, true, 0, net.maxBatch(), seed) : null;
     BatchCursor batches = BatchCursor.shuffling(train, net.maxBatch(), seed);
     double seconds = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -81,7 +88,8 @@ public final class FashionCnnExample {
       batches.startEpoch();
       double loss = 0;
       while (batches.next()) {
-        net.forward(flips.apply(batches.x(), batches.size()), batches.size());
+        net.forward(mirror == null ? batches.x() : mirror.apply(batches.x(), batches.size()),
+            batches.size());
         loss += net.loss(batches.y(), batches.size()) * batches.size();
         net.backward();
         sgd.step(rate);
@@ -97,35 +105,6 @@ public final class FashionCnnExample {
         + " thread)%n", 100 * r.trainAccuracy(), 100 * r.testAccuracy(), r.testSize(),
         r.secondsPerEpoch());
     return r;
-  }
-
-  /** Mean and standard deviation of every pixel of {@code data} (one channel). */
-  static double[] moments(Dataset data) {
-    double sum = 0;
-    double squares = 0;
-    long count = 0;
-    for (float[] row : data.x()) {
-      for (float v : row) {
-        sum += v;
-        squares += (double) v * v;
-      }
-      count += row.length;
-    }
-    double mean = sum / count;
-    return new double[] {mean, Math.sqrt(Math.max(squares / count - mean * mean, 1e-12))};
-  }
-
-  static Dataset standardized(Dataset data, double[] moments) {
-    float[][] x = new float[data.size()][];
-    for (int i = 0; i < x.length; i++) {
-      float[] row = data.row(i);
-      float[] s = new float[row.length];
-      for (int j = 0; j < row.length; j++) {
-        s[j] = (float) ((row[j] - moments[0]) / moments[1]);
-      }
-      x[i] = s;
-    }
-    return data.withFeatures(x);
   }
 
   /** Fraction of {@code data} whose highest score is its label, in evaluation mode. */
