@@ -1,9 +1,5 @@
 package dev.unroll.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.unroll.runtime.GradientCheck;
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
 import java.util.Set;
@@ -50,26 +46,6 @@ class ConvGradientCheckTest {
   }
 
   private static void check(String name, Model net, double l2) {
-    net.setL2(l2);
-    Rng rng = new Rng(name.hashCode());
-    double[][] x = GradientCheckTest.inputs(rng, N, net.inputs());
-    int[] y = new int[N];
-    for (int i = 0; i < N; i++) {
-      y[i] = rng.nextInt(net.outputs());
-    }
-    boolean smooth = SMOOTH.contains(name);
-    GradientCheck check =
-        smooth ? GradientCheck.standard() : GradientCheck.of(1e-5, 1e-5, 1e-5, false);
-    GradientCheck.Report report = check.run(net, x, y, N);
-    int total = report.checked() + report.kinks();
-    int params = net.params().stream().mapToInt(t -> t.size()).sum();
-    assertEquals(params, total, "every parameter entry is checked");
-    if (smooth) {
-      assertEquals(0, report.kinks(), report::toString);
-      assertTrue(report.maxRelError() <= 1e-7, report::toString);
-    } else {
-      assertTrue(report.kinks() <= 0.05 * total, report::toString);
-      assertTrue(report.maxRelError() <= 1e-4, report::toString);
-    }
+    GradientCheckTest.verify(name, net, l2, N, SMOOTH.contains(name));
   }
 }
