@@ -18,13 +18,26 @@ class ConvSpecErrorsTest {
     JavaFileObject f = spec(
         "@Network(inputs = 784, shape = {1, 28, 28})",
         "@Layer(kind = LayerKind.CONV, filters = 4, size = 3,",
-        "    stride = 2)",
+        "    stride = 3)",
         "@Layer(units = 10)",
         "interface Spec {}");
     Compilation c = compile(f);
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[UnrollOutputNotInteger] (28 + 2 * 0 - 3) / 2 + 1 = 13.50"
-            + " (25/2 + 1) is not a whole number of output rows; use pad = 1 or stride = 1")
+    assertThat(c).hadErrorContaining("[UnrollOutputNotInteger] (28 + 2 * 0 - 3) / 3 + 1 = 9.33"
+            + " (25/3 + 1) is not a whole number of output rows; use pad = 1 or stride = 1")
+        .inFile(f).onLineContaining("stride = 3)");
+  }
+
+  @Test
+  void outputSizeThatNoPadMakesWhole() {
+    JavaFileObject f = spec(
+        "@Network(inputs = 256, shape = {1, 16, 16})",
+        "@Layer(kind = LayerKind.CONV, filters = 4, size = 5, pad = 2,",
+        "    stride = 2)",
+        "@Layer(units = 10)",
+        "interface Spec {}");
+    assertThat(compile(f)).hadErrorContaining("is not a whole number of output rows; use stride"
+            + " = 1 or another size")
         .inFile(f).onLineContaining("stride = 2)");
   }
 

@@ -42,7 +42,7 @@ class SpecCompilesTest {
         "@Layer(kind = LayerKind.CONV, filters = 64, size = 3, pad = 1, batchNorm = true,",
         "    activation = Activation.RELU, init = Init.HE)",
         "@Layer(kind = LayerKind.MAX_POOL, size = 2)",
-        "@Layer(kind = LayerKind.CONV, filters = 8, size = 5, stride = 2, pad = 2,",
+        "@Layer(kind = LayerKind.CONV, filters = 8, size = 4, stride = 2, pad = 1,",
         "    activation = Activation.MAXOUT, pieces = 2)",
         "@Layer(kind = LayerKind.AVG_POOL, size = 2)",
         "@Layer(units = 10)",

@@ -75,12 +75,16 @@ final class ImageRules {
       int span = side + 2 * window.pad() - window.size();
       if (span % window.stride() != 0) {
         String value = span + "/" + window.stride() + " + 1";
-        int pad = window.pad();
-        while ((side + 2 * pad - window.size()) % window.stride() != 0) {
-          pad++;
+        // the smallest larger pad that makes the windows end on the last row, if one below
+        // the window size does (with an even span step, none may)
+        int pad = -1;
+        for (int p = window.pad() + 1; p < window.size() && pad < 0; p++) {
+          if ((side + 2 * p - window.size()) % window.stride() == 0) {
+            pad = p;
+          }
         }
-        String fix = pad < window.size()
-            ? "use pad = " + pad + " or stride = 1" : "use stride = 1";
+        String fix = pad >= 0 ? "use pad = " + pad + " or stride = 1"
+            : "use stride = 1 or another size";
         error(a, a.has("stride") ? "stride" : "size", report, Message.OUTPUT_NOT_INTEGER.format(
             side, window.pad(), window.size(), window.stride(),
             String.format(java.util.Locale.ROOT, "%.2f", span / (double) window.stride() + 1)

@@ -44,6 +44,9 @@ final class LayerRules {
         error(a, "units", report, Message.NOT_POSITIVE.format("units", units,
             "set it to the number of outputs of this layer"));
       }
+      for (String member : new String[] {"filters", "size", "stride", "pad"}) {
+        notFor(a, member, kind, "it is for conv and pooling layers", report);
+      }
     } else {
       notFor(a, "units", kind, "the output size follows from filters, size, stride and pad",
           report);
