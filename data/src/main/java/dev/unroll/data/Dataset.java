@@ -14,6 +14,11 @@ import java.util.Objects;
  * and the splits of {@link Splits} reorder references to the same {@code float[]} rows without
  * copying them, so treat rows as read-only. Preprocessing never writes into them; it returns new
  * rows through {@link #withFeatures}.
+ *
+ * <p>Images keep their shape ({@link #shape()}: channels, height, width), as the loaders of
+ * MNIST and CIFAR-10 set it; a row is then channel after channel, each channel row after row,
+ * the input order of a conv network ({@code @Network(shape = ...)}). Views and new features of
+ * the same width keep it.
  */
 public final class Dataset {
   private final float[][] x;
@@ -21,13 +26,15 @@ public final class Dataset {
   private final int features;
   private final int numClasses;
   private final List<String> classNames;
+  private final int[] shape;
 
-  private Dataset(float[][] x, int[] y, int numClasses, List<String> classNames) {
+  private Dataset(float[][] x, int[] y, int numClasses, List<String> classNames, int[] shape) {
     this.x = x;
     this.y = y;
     this.features = x.length == 0 ? 0 : x[0].length;
     this.numClasses = numClasses;
     this.classNames = classNames;
+    this.shape = shape;
   }
 
   /**
@@ -83,7 +90,29 @@ public final class Dataset {
             + ", outside [0, " + numClasses + ")");
       }
     }
-    return new Dataset(x, y, numClasses, names);
+    return new Dataset(x, y, numClasses, names, NO_SHAPE);
+  }
+
+  private static final int[] NO_SHAPE = new int[0];
+
+  /**
+   * The same samples as images of {@code channels x height x width}.
+   *
+   * @throws IllegalArgumentException when a size is not positive or their product is not the
+   *     number of features
+   */
+  public Dataset withShape(int channels, int height, int width) {
+    if (channels <= 0 || height <= 0 || width <= 0
+        || (long) channels * height * width != features) {
+      throw new IllegalArgumentException("shape " + channels + "x" + height + "x" + width
+          + " does not fit rows of " + features + " features");
+    }
+    return new Dataset(x, y, numClasses, classNames, new int[] {channels, height, width});
+  }
+
+  /** {@code {channels, height, width}} of image samples, or an empty array for other data. */
+  public int[] shape() {
+    return shape.clone();
   }
 
   /**
@@ -159,13 +188,14 @@ public final class Dataset {
       sx[i] = x[indices[i]];
       sy[i] = y[indices[i]];
     }
-    return new Dataset(sx, sy, numClasses, classNames);
+    return new Dataset(sx, sy, numClasses, classNames, shape);
   }
 
   /** The first {@code n} samples (or all when there are fewer), sharing rows. */
   public Dataset head(int n) {
     int m = Math.min(n, size());
-    return new Dataset(Arrays.copyOf(x, m), Arrays.copyOf(y, m), numClasses, classNames);
+    return new Dataset(Arrays.copyOf(x, m), Arrays.copyOf(y, m), numClasses, classNames,
+        shape);
   }
 
   /** The samples in an order drawn from {@code seed}; the same seed gives the same order. */
@@ -184,7 +214,9 @@ public final class Dataset {
       throw new IllegalArgumentException(
           "new features have " + newX.length + " rows, the dataset has " + x.length);
     }
-    return create(newX, y, numClasses, classNames);
+    Dataset d = create(newX, y, numClasses, classNames);
+    return shape.length == 3 && d.features == features
+        ? new Dataset(d.x, d.y, numClasses, classNames, shape) : d;
   }
 
   /** The identity permutation of {@code n} shuffled by Fisher-Yates with {@code rng}. */
@@ -209,7 +241,9 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset[" + size() + " samples x " + features + " features, " + numClasses
+    return "Dataset[" + size() + " samples x " + features + " features"
+        + (shape.length == 3 ? " (" + shape[0] + "x" + shape[1] + "x" + shape[2] + ")" : "")
+        + ", " + numClasses
         + " classes" + (classNames.isEmpty() ? "" : " " + classNames) + "]";
   }
 }

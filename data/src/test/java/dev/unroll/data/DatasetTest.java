@@ -86,4 +86,19 @@ class DatasetTest {
     assertEquals(1, s.label(0));
     assertEquals(2, s.numClasses());
   }
+
+  @Test
+  void imagesKeepTheirShapeThroughViewsAndNewFeatures() {
+    Dataset d = Dataset.of(new float[][] {new float[12], new float[12], new float[12]},
+        new int[] {0, 1, 0}).withShape(3, 2, 2);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 2, 2}, d.shape());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 2, 2},
+        d.shuffled(1).head(2).subset(new int[] {1}).shape());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 2, 2},
+        d.withFeatures(new float[3][12]).shape());
+    org.junit.jupiter.api.Assertions.assertEquals(0, d.withFeatures(new float[3][5]).shape().length,
+        "new features of another width are no longer that image");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> d.withShape(2, 2, 2));
+  }
 }

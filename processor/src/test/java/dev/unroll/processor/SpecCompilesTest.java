@@ -36,6 +36,28 @@ class SpecCompilesTest {
   }
 
   @Test
+  void convSpecsCompileCleanlyWithTheirTable() throws IOException {
+    JavaFileObject f = spec(
+        "@Network(inputs = 3072, shape = {3, 32, 32}, maxBatch = 8)",
+        "@Layer(kind = LayerKind.CONV, filters = 64, size = 3, pad = 1, batchNorm = true,",
+        "    activation = Activation.RELU, init = Init.HE)",
+        "@Layer(kind = LayerKind.MAX_POOL, size = 2)",
+        "@Layer(kind = LayerKind.CONV, filters = 8, size = 4, stride = 2, pad = 1,",
+        "    activation = Activation.MAXOUT, pieces = 2)",
+        "@Layer(kind = LayerKind.AVG_POOL, size = 2)",
+        "@Layer(units = 10)",
+        "public interface Spec {}");
+    Compilation c = compile(f);
+    assertThat(c).succeededWithoutWarnings();
+    String source = c.generatedSourceFile("test.SpecNet").orElseThrow()
+        .getCharContent(true).toString();
+    // the Javadoc table: layer, output shape, parameters (64 x 27 + 64 gamma + 64 beta), FLOPs
+    assertThat(source).contains("<tr><td>1 conv 64 3x3 pad 1 BN RELU</td><td>64x32x32</td>"
+        + "<td>1856</td><td>3538944</td></tr>");
+    assertThat(source).contains("<tr><td>4 avg pool 2x2</td><td>8x4x4</td>");
+  }
+
+  @Test
   void generatedClassIsMarkedReadableAndImplementsTheSpec() throws IOException {
     JavaFileObject f = spec(
         "@Network(inputs = 2, maxBatch = 300)",

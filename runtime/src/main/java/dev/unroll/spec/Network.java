@@ -20,8 +20,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Network {
-  /** Number of input features per sample. */
+  /** Number of input features per sample (for an image, channels x height x width). */
   int inputs();
+
+  /**
+   * The input as an image, {@code {channels, height, width}} (e.g. {@code {1, 28, 28}}); a row of
+   * input is read in that order (all of channel 0 row by row, then channel 1, ...). Required for
+   * conv and pooling layers; empty for a dense network.
+   */
+  int[] shape() default {};
 
   /** The data loss applied to the last layer's scores. */
   Loss loss() default Loss.SOFTMAX;

@@ -70,7 +70,7 @@ class PrecisionAndSeedTest {
     assertTrue(negative > 10, "some inputs on the exponential side");
   }
 
-  private static void agree(Model f, Model d, int n) {
+  static void agree(Model f, Model d, int n) {
     f.setL2(1e-3);
     d.setL2(1e-3);
     int classes = d.outputs();

@@ -4,6 +4,7 @@ import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
 import dev.unroll.train.monitor.EpochStats;
 import dev.unroll.train.monitor.TrainingMonitor;
+import dev.unroll.train.augment.ImageAugmentation;
 import dev.unroll.train.optim.Optimizer;
 import dev.unroll.train.optim.OptimizerFactory;
 import dev.unroll.train.optim.Optimizers;
@@ -56,6 +57,16 @@ public final class Trainer {
   private double divergenceFactor = 3;
   private int observationsPerEpoch = 10;
   private Progress progress = Progress.NONE;
+  private ImageAugmentation augmentation;
+
+  /**
+   * Random flips and crops of every training batch (see {@link ImageAugmentation}); made for at
+   * least {@link #batchSize} rows. Evaluation always sees the data unchanged.
+   */
+  public Trainer augmentation(ImageAugmentation augmentation) {
+    this.augmentation = augmentation;
+    return this;
+  }
 
   /** Number of passes over the training data (default 10). */
   public Trainer epochs(int epochs) {
@@ -253,7 +264,7 @@ public final class Trainer {
             rows[i] = x[order[start + i]];
             labels[i] = y[order[start + i]];
           }
-          model.forward(rows, n);
+          model.forward(augmentation == null ? rows : augmentation.apply(rows, n), n);
           double loss = model.loss(labels, n);
           if (Double.isNaN(startLoss)) {
             startLoss = loss;

@@ -7,7 +7,7 @@ final class Problems {
   final float[][] x;
   final int[] y;
 
-  private Problems(float[][] x, int[] y) {
+  Problems(float[][] x, int[] y) {
     this.x = x;
     this.y = y;
   }

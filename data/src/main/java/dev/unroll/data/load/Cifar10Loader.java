@@ -63,7 +63,9 @@ public final class Cifar10Loader {
     int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
     Path dir = batches.get(0).toAbsolutePath().getParent();
     Path meta = dir.resolve(META);
-    return Files.isRegularFile(meta) ? Dataset.of(x, y, classNames(meta)) : Dataset.of(x, y);
+    Dataset data = Files.isRegularFile(meta) ? Dataset.of(x, y, classNames(meta))
+        : Dataset.of(x, y);
+    return x.length == 0 ? data : data.withShape(3, 32, 32);
   }
 
   private static void readBatch(Path path, PixelScale scale, List<float[]> rows,

@@ -85,7 +85,8 @@ public final class MnistLoader {
         row[j] = scale.apply(pixels[base + j]);
       }
     }
-    return Dataset.of(x, y, classes);
+    Dataset data = Dataset.of(x, y, classes);
+    return x.length == 0 ? data : data.withShape(1, img.rows(), img.cols());
   }
 
   /**

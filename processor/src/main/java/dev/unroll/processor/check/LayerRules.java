@@ -21,17 +21,44 @@ final class LayerRules {
 
   private LayerRules() {}
 
+  /** A dense layer. */
   static LayerSpec check(RawAnnotation a, int index, int fanIn, Report report) {
-    LayerKind kind = a.enumValue("kind", LayerKind.class, LayerKind.DENSE, report);
-    int units = a.intValue("units", 1, report);
+    return check(a, index, fanIn, LayerKind.DENSE, 0, report);
+  }
+
+  /**
+   * A layer of {@code kind}: a dense layer's units are its own member; an image layer's ({@code
+   * imageUnits}) are its filters (conv) or its input's channels (pooling), and {@code units} is
+   * an error on it. Pooling takes no activation, init or batch norm.
+   */
+  static LayerSpec check(RawAnnotation a, int index, int fanIn, LayerKind kind, int imageUnits,
+      Report report) {
+    int units = imageUnits;
+    if (kind == LayerKind.DENSE) {
+      units = a.intValue("units", 1, report);
+      if (!a.has("units")) {
+        report.error(Message.MISSING_MEMBER.format("DENSE", "units",
+            "set it to the number of outputs of this layer, e.g. units = 10"), a.element(),
+            a.mirror(), a.value("kind"));
+      } else if (units <= 0) {
+        error(a, "units", report, Message.NOT_POSITIVE.format("units", units,
+            "set it to the number of outputs of this layer"));
+      }
+      for (String member : new String[] {"filters", "size", "stride", "pad"}) {
+        notFor(a, member, kind, "it is for conv and pooling layers", report);
+      }
+    } else {
+      notFor(a, "units", kind, "the output size follows from filters, size, stride and pad",
+          report);
+    }
+    if (kind == LayerKind.MAX_POOL || kind == LayerKind.AVG_POOL) {
+      for (String member : new String[] {"activation", "init", "batchNorm"}) {
+        notFor(a, member, kind, "a pooling layer has no weights and no activation", report);
+      }
+    }
     Activation act = a.enumValue("activation", Activation.class, Activation.IDENTITY, report);
     Init init = a.enumValue("init", Init.class, Init.XAVIER, report);
     boolean bn = a.booleanValue("batchNorm", false, report);
-
-    if (units <= 0) {
-      error(a, "units", report, Message.NOT_POSITIVE.format("units", units,
-          "set it to the number of outputs of this layer"));
-    }
 
     double slope = Double.NaN;
     if (act == Activation.LEAKY_RELU) {
@@ -87,6 +114,13 @@ final class LayerRules {
     }
     return new LayerSpec(index, fanIn, kind, Math.max(units, 1), act, init, scale, bn, slope,
         alpha, Math.max(pieces, act == Activation.MAXOUT ? 2 : 0));
+  }
+
+  /** An error on {@code member} when written on a layer of {@code kind}, which has no use for it. */
+  static void notFor(RawAnnotation a, String member, LayerKind kind, String why, Report report) {
+    if (a.has(member)) {
+      error(a, member, report, Message.MEMBER_NOT_USED.format(member, kind, why));
+    }
   }
 
   private static void unused(RawAnnotation a, String member, String appliesTo, String actual,

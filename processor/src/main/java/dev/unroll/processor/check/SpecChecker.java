@@ -2,11 +2,15 @@ package dev.unroll.processor.check;
 
 import dev.unroll.processor.diag.Message;
 import dev.unroll.processor.diag.Report;
+import dev.unroll.processor.model.ImageFront;
+import dev.unroll.processor.model.ImageLayerSpec;
 import dev.unroll.processor.model.LayerSpec;
+import dev.unroll.processor.model.Shape;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.processor.read.RawAnnotation;
 import dev.unroll.processor.read.SpecReader;
 import dev.unroll.spec.Backend;
+import dev.unroll.spec.LayerKind;
 import dev.unroll.spec.Loss;
 import dev.unroll.spec.Precision;
 import java.util.ArrayList;
@@ -74,23 +78,54 @@ public final class SpecChecker {
     if (raw.isEmpty()) {
       report.error(Message.NO_LAYERS.format(type.getSimpleName()), type, mirror, null);
     }
+    Shape shape = ImageInput.read(network, inputs, report);
+    List<ImageLayerSpec> image = new ArrayList<>();
     List<LayerSpec> layers = new ArrayList<>();
+    List<RawAnnotation> denseRaw = new ArrayList<>();
+    Shape current = shape;
     int fanIn = Math.max(inputs, 1);
     for (int i = 0; i < raw.size(); i++) {
-      LayerSpec layer = LayerRules.check(raw.get(i), i + 1, fanIn, report);
-      layers.add(layer);
-      fanIn = layer.units();
+      RawAnnotation a = raw.get(i);
+      LayerKind kind = a.enumValue("kind", LayerKind.class, LayerKind.DENSE, report);
+      if (kind == LayerKind.DENSE) {
+        LayerSpec layer = LayerRules.check(a, i + 1, fanIn, report);
+        layers.add(layer);
+        denseRaw.add(a);
+        fanIn = layer.units();
+      } else if (!layers.isEmpty()) {
+        report.error(Message.IMAGE_AFTER_DENSE.format(kind), type, a.mirror(), a.value("kind"));
+      } else if (current == null) {
+        if (network.value("shape") == null) {
+          report.error(Message.IMAGE_WITHOUT_SHAPE.format(kind), type, a.mirror(),
+              a.value("kind"));
+        }
+      } else {
+        ImageLayerSpec layer = ImageRules.check(a, i + 1, current, kind, report);
+        if (layer != null) {
+          image.add(layer);
+          current = layer.out();
+          fanIn = current.size();
+        } else {
+          current = null;
+        }
+      }
     }
     if (!raw.isEmpty()) {
       RawAnnotation last = raw.get(raw.size() - 1);
+      LayerKind lastKind = last.enumValue("kind", LayerKind.class, LayerKind.DENSE, report);
+      if (lastKind != LayerKind.DENSE) {
+        report.error(Message.LAST_NOT_DENSE.format(lastKind), type, last.mirror(),
+            last.value("kind"));
+      }
       int classes = last.intValue("units", 2, report);
       if (classes == 1) {
         report.error(Message.TOO_FEW_CLASSES.format(classes, loss), type, last.mirror(),
             last.value("units"));
       }
     }
-    SizeRules.check(type, network, Math.max(inputs, 1), Math.max(maxBatch, 1), precision, raw,
-        layers, report);
+    int denseInputs = image.isEmpty() || current == null ? inputs : current.size();
+    SizeRules.check(type, network, Math.max(denseInputs, 1), Math.max(maxBatch, 1), precision,
+        denseRaw, layers, report);
     if (report.hasErrors()) {
       return new CheckedSpec(type, network, report, generatedName, Optional.empty());
     }
@@ -99,7 +134,8 @@ public final class SpecChecker {
         pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(), className,
         type.getKind() == ElementKind.INTERFACE,
         type.getModifiers().contains(Modifier.PUBLIC), inputs, loss, precision, maxBatch,
-        backend, List.copyOf(layers));
+        backend, shape == null ? ImageFront.NONE : new ImageFront(shape, List.copyOf(image)),
+        List.copyOf(layers));
     return new CheckedSpec(type, network, report, generatedName, Optional.of(spec));
   }
 }

@@ -82,6 +82,31 @@ public enum Message {
       "%s would run its training step columnar (Vector API loops over the batch written into the"
           + " class, about 3x faster at the spiral's size) if javac read the Vector API; add"
           + " --add-modules jdk.incubator.vector to the compiler arguments"),
+  MISSING_MEMBER(ERROR, "UnrollMissingMember",
+      "a %s layer needs %s; %s"),
+  MEMBER_NOT_USED(ERROR, "UnrollMemberNotUsed",
+      "%s does not apply to a %s layer (%s); remove it"),
+  BAD_SHAPE(ERROR, "UnrollBadShape",
+      "shape must be {channels, height, width} with each positive, was %s; e.g. shape = {1, 28,"
+          + " 28} for a gray 28x28 image"),
+  SHAPE_NOT_INPUTS(ERROR, "UnrollShapeNotInputs",
+      "inputs = %d but shape %s has %d values (channels x height x width); set inputs = %d"),
+  IMAGE_WITHOUT_SHAPE(ERROR, "UnrollImageWithoutShape",
+      "a %s layer needs an image input; add shape = {channels, height, width} to @Network"),
+  IMAGE_AFTER_DENSE(ERROR, "UnrollImageAfterDense",
+      "a %s layer cannot follow a dense layer, whose output is no longer an image; move the"
+          + " conv and pooling layers before the dense ones"),
+  LAST_NOT_DENSE(ERROR, "UnrollLastNotDense",
+      "the last @Layer gives the class scores and must be DENSE, but it is %s; add"
+          + " @Layer(units = <classes>) after it"),
+  WINDOW_TOO_LARGE(ERROR, "UnrollWindowTooLarge",
+      "the %dx%d window of this %s layer is larger than its input, %dx%d with pad %d; use size"
+          + " <= %d%s"),
+  OUTPUT_NOT_INTEGER(ERROR, "UnrollOutputNotInteger",
+      "(%d + 2 * %d - %d) / %d + 1 = %s is not a whole number of output %s; %s"),
+  POOL_DROPS(WARNING, "UnrollPoolDrops",
+      "this %dx%d pool with stride %d on a %dx%d input leaves out the last %d row(s) and %d"
+          + " column(s); give the input a size the pool tiles, or ignore this if intended"),
   UNREADABLE(ERROR, "UnrollUnreadable",
       "%s has a value the processor cannot read (%s); fix the earlier error on this line"),
   CLASS_TOO_LARGE(ERROR, "UnrollClassTooLarge",

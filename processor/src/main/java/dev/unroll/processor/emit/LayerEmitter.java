@@ -5,6 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.unroll.processor.plan.DensePlan;
+import dev.unroll.processor.plan.ImageLayerPlan;
 import dev.unroll.processor.plan.LayerPlan;
 import java.util.List;
 
@@ -21,6 +22,10 @@ interface LayerEmitter {
   static LayerEmitter of(LayerPlan plan, Num t, int maxBatch) {
     if (plan instanceof DensePlan dense) {
       return new DenseLayer(dense, t, maxBatch);
+    }
+    if (plan instanceof ImageLayerPlan image) {
+      return image.image().isConv() ? new ConvLayer(image, t, maxBatch)
+          : new PoolLayer(image, t, maxBatch);
     }
     throw new IllegalStateException("no emitter for " + plan.getClass().getSimpleName());
   }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param specIsInterface whether the generated class implements (true) or extends the spec
  * @param specIsPublic whether the generated class is public
  * @param backend PLAIN or VECTOR, the processor option already applied
+ * @param image the input's image shape and the conv and pooling layers before {@code layers}
+ *     ({@link ImageFront#NONE} for a dense network)
+ * @param layers the dense layers, numbered after the image layers
  */
 public record NetSpec(
     String specName,
@@ -27,6 +30,7 @@ public record NetSpec(
     Precision precision,
     int maxBatch,
     Backend backend,
+    ImageFront image,
     List<LayerSpec> layers) {
 
   /** Number of classes: the last layer's units. */
@@ -41,6 +45,9 @@ public record NetSpec(
    */
   public String architecture() {
     StringBuilder sb = new StringBuilder("unroll/1 inputs=").append(inputs);
+    for (ImageLayerSpec layer : image.layers()) {
+      sb.append(" | ").append(layer.architecture());
+    }
     for (LayerSpec layer : layers) {
       sb.append(" | ").append(layer.architecture());
     }

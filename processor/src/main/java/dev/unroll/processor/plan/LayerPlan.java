@@ -8,7 +8,7 @@ import dev.unroll.processor.model.LayerSpec;
  * record of small typed parts (a dense layer: {@link DensePlan}); a new kind adds its record here
  * and its emitter in {@code emit/} (see docs/ARCHITECTURE.md, "Where a new layer kind plugs in").
  */
-public sealed interface LayerPlan permits DensePlan {
+public sealed interface LayerPlan permits DensePlan, ImageLayerPlan {
   /** The checked spec of the layer. */
   LayerSpec spec();
 

@@ -2,6 +2,7 @@ package dev.unroll.processor.plan;
 
 import dev.unroll.processor.diag.Message;
 import dev.unroll.processor.diag.Report;
+import dev.unroll.processor.model.ImageLayerSpec;
 import dev.unroll.processor.model.LayerSpec;
 import dev.unroll.processor.model.NetSpec;
 import dev.unroll.spec.Activation;
@@ -44,12 +45,14 @@ public final class Planner {
    */
   public static NetPlan plan(NetSpec spec, boolean vectorApiReadable, Report report,
       Element where) {
+    List<LayerPlan> image = image(spec);
+    LayerPlan lastImage = image.isEmpty() ? null : image.get(image.size() - 1);
     List<LayerSpec> specs = spec.layers();
     List<DensePlan> layers = new ArrayList<>();
-    for (LayerSpec l : specs) {
+    for (int j = 0; j < specs.size(); j++) {
       DensePlan previous = layers.isEmpty() ? null : layers.get(layers.size() - 1);
-      LayerSpec next = l.index() < specs.size() ? specs.get(l.index()) : null;
-      layers.add(dense(spec, l, previous, next));
+      LayerSpec next = j + 1 < specs.size() ? specs.get(j + 1) : null;
+      layers.add(dense(spec, specs.get(j), previous, lastImage, next));
     }
     DensePlan last = layers.get(layers.size() - 1);
     boolean columnarShape = columnar(spec, layers);
@@ -61,17 +64,42 @@ public final class Planner {
     if (step == NetPlan.Step.COLUMNAR) {
       layers = List.of(padded(layers.get(0), false), padded(layers.get(1), true));
     }
-    return new NetPlan(spec, List.copyOf(layers), step, last.h(), last.dh(),
+    List<LayerPlan> all = new ArrayList<>(image);
+    all.addAll(layers);
+    return new NetPlan(spec, List.copyOf(all), step, last.h(), last.dh(),
         sha256(spec.architecture()));
   }
 
-  /** Dense layer {@code l} after {@code previous} (null for the first) and before {@code next}. */
-  private static DensePlan dense(NetSpec spec, LayerSpec l, DensePlan previous, LayerSpec next) {
+  /**
+   * The conv and pooling layers, each reading the one before. Only a layer with parameters
+   * behind it computes an input gradient: a pool on the network's input passes nothing back.
+   */
+  private static List<LayerPlan> image(NetSpec spec) {
+    List<LayerPlan> image = new ArrayList<>();
+    boolean paramsBehind = false;
+    for (ImageLayerSpec l : spec.image().layers()) {
+      LayerPlan previous = image.isEmpty() ? null : image.get(image.size() - 1);
+      image.add(new ImageLayerPlan(l, previous == null ? "input" : previous.h(),
+          paramsBehind ? previous.dh() : null, l.isConv() ? ConvProduct.IM2COL : null));
+      paramsBehind |= l.isConv();
+    }
+    return image;
+  }
+
+  /**
+   * Dense layer {@code l} after {@code previous} (null for the first dense layer, which reads
+   * {@code image}, the last image layer, or the input) and before {@code next}.
+   */
+  private static DensePlan dense(NetSpec spec, LayerSpec l, DensePlan previous, LayerPlan image,
+      LayerSpec next) {
     int k = l.index();
-    boolean first = previous == null;
+    String in = previous != null ? previous.h() : image != null ? image.h() : "input";
+    String dIn = previous != null ? previous.dh() : image != null ? image.dIn() == null
+        && !(image instanceof ImageLayerPlan p && p.image().isConv()) ? null : image.dh() : null;
+    boolean first = dIn == null;
     Product product = product(spec, l, previous);
     boolean toHead = product == Product.DIRECT && next != null && fewColumns(next);
-    String inT = first ? null : previous.layout().ht();
+    String inT = previous == null ? null : previous.layout().ht();
     AffinePlan affine = new AffinePlan("w" + k, "dw" + k,
         l.hasBias() ? "b" + k : null, l.hasBias() ? "db" + k : null,
         // the vector kernels read dz W^T from W's rows (productTransposed): no copy
@@ -95,8 +123,7 @@ public final class Planner {
             || act == Activation.SIGMOID || act == Activation.TANH));
     Layout layout = new Layout(toHead ? "ht" + k : null, toHead ? "xt" + k : null, inT,
         inT != null ? "zt" + k : null, false);
-    return new DensePlan(l, first ? "input" : previous.h(), first ? null : previous.dh(),
-        affine, batchNorm, activation, layout);
+    return new DensePlan(l, in, dIn, affine, batchNorm, activation, layout);
   }
 
   /** The shape of the layer's products, from its sizes, the backend and the layer before. */
@@ -131,7 +158,7 @@ public final class Planner {
    * are written only when asked for.
    */
   private static boolean columnar(NetSpec spec, List<DensePlan> layers) {
-    if (layers.size() != 2 || spec.backend() != Backend.VECTOR || spec.loss() != Loss.SOFTMAX) {
+    if (spec.image().any() || layers.size() != 2 || spec.backend() != Backend.VECTOR || spec.loss() != Loss.SOFTMAX) {
       return false;
     }
     DensePlan hidden = layers.get(0);

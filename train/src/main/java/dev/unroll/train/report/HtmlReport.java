@@ -208,7 +208,7 @@ public final class HtmlReport {
   }
 
   private void weights(StringBuilder h) {
-    if (model == null) {
+    if (model == null || ConvSection.append(h, model)) {
       return;
     }
     Tensor first = null;

@@ -53,6 +53,7 @@ public final class MnistExample {
   static Result run(MnistFiles files, Options o, PrintStream out) throws IOException {
     Split split = split(files, o.seed, out);
     // Mean image of the training split only, subtracted unchanged from every split.
+    // the conv variant's input is the same centered image, read as 1 x 28 x 28
     FittedPipeline prep = Pipeline.of(Steps.center()).fit(split.train().x());
     Dataset train = prep.apply(split.train());
     Dataset validation = prep.apply(split.validation());
@@ -63,7 +64,7 @@ public final class MnistExample {
     out.printf("train %d, validation %d, test %d digits; centered by the training mean image%n",
         train.size(), validation.size(), test.size());
 
-    Model net = new MnistSpecNet(o.seed);
+    Model net = o.conv ? new MnistConvSpecNet(o.seed) : new MnistSpecNet(o.seed);
     net.setL2(o.l2);
     out.printf("SGD lr %.3g, L2 %.1e, batch %d, %d epochs%n", o.learningRate, o.l2, o.batch,
         o.epochs);

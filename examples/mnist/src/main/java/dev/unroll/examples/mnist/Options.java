@@ -3,11 +3,13 @@ package dev.unroll.examples.mnist;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code DIR [--epochs N] [--lr X] [--l2 X] [--batch N] [--seed N]
- * [--save-preprocessing FILE]}, DIR holding the IDX files.
+ * The command line: {@code DIR [--conv] [--epochs N] [--lr X] [--l2 X] [--batch N] [--seed N]
+ * [--save-preprocessing FILE]}, DIR holding the IDX files; {@code --conv} trains the convnet of
+ * {@link MnistConvSpec} instead of the MLP.
  */
 final class Options {
-  static final String USAGE = "usage: java -jar mnist.jar DIR [--epochs N] [--lr X] [--l2 X]"
+  static final String USAGE = "usage: java -jar mnist.jar DIR [--conv] [--epochs N] [--lr X]"
+      + " [--l2 X]"
       + " [--batch N] [--seed N] [--save-preprocessing FILE]";
 
   Path dir;
@@ -17,6 +19,7 @@ final class Options {
   int batch = 64;
   long seed = 42L;
   Path savePreprocessing;
+  boolean conv;
 
   /**
    * Parses {@code args}.
@@ -33,6 +36,10 @@ final class Options {
           throw new IllegalArgumentException("more than one directory given\n" + USAGE);
         }
         o.dir = Path.of(a);
+        continue;
+      }
+      if (a.equals("--conv")) {
+        o.conv = true;
         continue;
       }
       if (i + 1 >= args.length) {

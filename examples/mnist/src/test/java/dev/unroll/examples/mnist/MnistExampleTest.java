@@ -76,6 +76,15 @@ class MnistExampleTest {
   }
 
   @Test
+  void theConvVariantLearnsTheDigitsToo() throws IOException {
+    writeDigits("images-idx3-ubyte.gz", "labels-idx1-ubyte.gz", 400, true, 1);
+    MnistFiles files = MnistFiles.find(dir).orElseThrow();
+    MnistExample.Result r = MnistExample.run(files,
+        Options.parse(dir.toString(), "--conv", "--epochs", "3", "--lr", "0.05"), quiet());
+    assertTrue(r.testAccuracy() > 0.9, "test " + r.testAccuracy());
+  }
+
+  @Test
   void officialFilesUseTheTestPairAsTheTestSet() throws IOException {
     writeDigits(MnistLoader.TRAIN_IMAGES, MnistLoader.TRAIN_LABELS, 300, false, 2);
     writeDigits(MnistLoader.TEST_IMAGES + ".gz", MnistLoader.TEST_LABELS + ".gz", 100, true, 3);

@@ -1,0 +1,42 @@
+package dev.unroll.processor.check;
+
+import dev.unroll.processor.diag.Message;
+import dev.unroll.processor.diag.Report;
+
+import dev.unroll.processor.model.Shape;
+import dev.unroll.processor.read.RawAnnotation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationValue;
+
+/** Reads {@code @Network(shape = {C, H, W})} and checks it against {@code inputs}. */
+final class ImageInput {
+  private ImageInput() {}
+
+  /** The input's image shape, or null when none is given or it is unusable (reported). */
+  static Shape read(RawAnnotation network, int inputs, Report report) {
+    AnnotationValue value = network.value("shape");
+    if (value == null) {
+      return null;
+    }
+    List<Integer> dims = new ArrayList<>();
+    if (value.getValue() instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof AnnotationValue v && v.getValue() instanceof Integer i) {
+          dims.add(i);
+        }
+      }
+    }
+    if (dims.size() != 3 || dims.stream().anyMatch(d -> d <= 0)) {
+      report.error(Message.BAD_SHAPE.format(dims), network.element(), network.mirror(), value);
+      return null;
+    }
+    Shape shape = new Shape(dims.get(0), dims.get(1), dims.get(2));
+    if ((long) shape.c() * shape.h() * shape.w() != inputs) {
+      report.error(Message.SHAPE_NOT_INPUTS.format(inputs, shape, shape.size(), shape.size()),
+          network.element(), network.mirror(), value);
+      return null;
+    }
+    return shape;
+  }
+}

@@ -1,0 +1,217 @@
+package dev.unroll.tests;
+
+import dev.unroll.spec.Activation;
+import dev.unroll.spec.Backend;
+import dev.unroll.spec.Init;
+import dev.unroll.spec.Layer;
+import dev.unroll.spec.LayerKind;
+import dev.unroll.spec.Loss;
+import dev.unroll.spec.Network;
+import dev.unroll.spec.Precision;
+
+/**
+ * Conv networks in double precision for the gradient checks: every activation with and without
+ * spatial batch norm (2x6x6 -> conv 3x3 pad 1 -> max pool -> dense), strides 1 and 2, pads 0, 1
+ * and 2, kernels 1, 3 and 5, average pooling, conv -> pool -> conv -> dense -> softmax and SVM,
+ * a pool on the input, and the vector backend. Generated classes are {@code
+ * ConvGradSpecs_<Name>Net}.
+ */
+final class ConvGradSpecs {
+  private ConvGradSpecs() {}
+
+  /** conv 3x3 pad 1 IDENTITY, max pool, dense. */
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.IDENTITY)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvIdentity {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.IDENTITY, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvIdentityBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.SIGMOID)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvSigmoid {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.SIGMOID, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvSigmoidBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvTanh {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.TANH, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvTanhBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.RELU)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvRelu {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.RELU, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvReluBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.LEAKY_RELU, slope = 0.1)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvLeakyRelu {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.LEAKY_RELU, slope = 0.1, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvLeakyReluBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.PRELU, alpha = 0.2)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvPrelu {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.PRELU, alpha = 0.2, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvPreluBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.ELU, alpha = 0.7)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvElu {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.ELU, alpha = 0.7, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvEluBn {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.MAXOUT, pieces = 2)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvMaxout {}
+
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.MAXOUT, pieces = 2, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 3)
+  interface ConvMaxoutBn {}
+
+  /** stride 2, pad 0: 7x7 -> 3x3. */
+  @Network(inputs = 49, shape = {1, 7, 7}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3, stride = 2, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Stride2Pad0 {}
+
+  /** a 1x1 kernel. */
+  @Network(inputs = 48, shape = {3, 4, 4}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 1, activation = Activation.TANH, init = Init.HE)
+  @Layer(units = 3)
+  interface Kernel1 {}
+
+  /** a 5x5 kernel, pad 2, a non-square input. */
+  @Network(inputs = 30, shape = {1, 6, 5}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 5, pad = 2, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Kernel5Pad2 {}
+
+  /** stride 2, pad 1, batch norm. */
+  @Network(inputs = 50, shape = {2, 5, 5}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, stride = 2, pad = 1, batchNorm = true, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Stride2Pad1Bn {}
+
+  /** average pooling between two conv layers (the second without pad: 3x3 -> 1x1). */
+  @Network(inputs = 36, shape = {1, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.AVG_POOL, size = 2)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3)
+  @Layer(units = 3)
+  interface AvgPool {}
+
+  /** conv -> pool -> conv -> dense -> softmax. */
+  @Network(inputs = 128, shape = {2, 8, 8}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 4, size = 3, pad = 1, activation = Activation.RELU, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.RELU)
+  @Layer(units = 5, activation = Activation.TANH)
+  @Layer(units = 4)
+  interface ConvPoolConvDenseSoftmax {}
+
+  /** conv -> pool -> conv -> dense -> svm. */
+  @Network(inputs = 128, shape = {2, 8, 8}, loss = Loss.SVM,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 4, size = 3, pad = 1, activation = Activation.RELU, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, pad = 1, activation = Activation.RELU)
+  @Layer(units = 5, activation = Activation.TANH)
+  @Layer(units = 4)
+  interface ConvPoolConvDenseSvm {}
+
+  /** a pool straight on the input, then conv (no input gradient anywhere). */
+  @Network(inputs = 16, shape = {1, 4, 4}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 2, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface PoolFirst {}
+
+  /** the vector backend: the dense layers after the image layers call the Vector API kernels. */
+  @Network(inputs = 72, shape = {2, 6, 6}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8,
+    backend = Backend.VECTOR)
+  @Layer(kind = LayerKind.CONV, filters = 4, size = 3, pad = 1, activation = Activation.RELU, batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 12, activation = Activation.TANH)
+  @Layer(units = 10)
+  interface VectorConvNet {}
+
+  /** a 1x1 conv before a max pool, so the pool's input gradient is visible (for ties). */
+  @Network(inputs = 16, shape = {1, 4, 4}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 1, size = 1)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(units = 2)
+  interface Ties {}
+}
