@@ -52,7 +52,8 @@ class ConvToolsTest {
     TrainingResult r = new Trainer().epochs(8).batchSize(32).optimizer(Optimizers.adam())
         .learningRate(1e-2)
         .augmentation(new ImageAugmentation(1, 6, 6, false, 1, 32, 7))
-        .fit(net, data.head(240).x, data.head(240).y, data.tail(240).x, data.tail(240).y);
+        .validateOn(data.tail(240).x, data.tail(240).y)
+        .fit(net, data.head(240).x, data.head(240).y);
     assertTrue(r.bestValAccuracy() > 0.9, r.history().summary());
     assertEquals(3, r.history().last().layers().size(), "conv, pool and dense layers monitored");
     Path file = dir.resolve("report.html");
