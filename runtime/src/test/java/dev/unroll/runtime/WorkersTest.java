@@ -13,24 +13,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The pool's life and failures: closed pools end their threads, discarded ones end after a GC,
- * and an Error on a worker thread reaches the caller instead of leaving it waiting. The timeouts
- * are hang guards (a lost failure used to leave the caller spinning forever), not speed limits.
+ * and an Error on a worker thread reaches the caller instead of leaving it waiting. No time
+ * limits: a regression shows as a test that does not end.
  */
 class WorkersTest {
   /** Where the out-of-memory test's array would go, so that the allocation is not elided. */
   private static volatile long[] sink;
-
-  /** Long enough for a loaded machine; a lost failure would otherwise hang the build. */
-  private static final long GUARD_SECONDS = 300;
 
   @Test
   void closeEndsTheThreadsAndLaterRunsAreRefused() throws Exception {
@@ -81,7 +76,6 @@ class WorkersTest {
    * The tasks here capture a large array, as a network's tasks capture the network.
    */
   @Test
-  @Timeout(value = GUARD_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void discardedPoolsEndAfterAGarbageCollection() throws Exception {
     Set<Thread> seen = ConcurrentHashMap.newKeySet();
     for (int i = 0; i < 200; i++) {
@@ -104,7 +98,6 @@ class WorkersTest {
   }
 
   @Test
-  @Timeout(value = GUARD_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anOutOfMemoryErrorOnAWorkerReachesTheCaller() {
     Workers w = new Workers(2);
     OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
@@ -114,7 +107,6 @@ class WorkersTest {
   }
 
   @Test
-  @Timeout(value = GUARD_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aStackOverflowOnAWorkerReachesTheCaller() {
     Workers w = new Workers(2);
     assertThrows(StackOverflowError.class, () -> w.run(onAWorker(() -> recurse(0))));
@@ -122,7 +114,6 @@ class WorkersTest {
   }
 
   @Test
-  @Timeout(value = GUARD_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anErrorOnTheCallerWaitsForTheWorkersBeforeItIsThrown() {
     Workers w = new Workers(2);
     Thread caller = Thread.currentThread();
@@ -168,7 +159,7 @@ class WorkersTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(GUARD_SECONDS, TimeUnit.SECONDS);
+      latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -199,7 +190,7 @@ class WorkersTest {
       Thread me = Thread.currentThread();
       if (waited.add(me)) {
         try {
-          all.await(GUARD_SECONDS, TimeUnit.SECONDS);
+          all.await();
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
