@@ -83,7 +83,12 @@ public final class Predictor {
     return preprocessing == null ? model.inputs() : preprocessing.inputSize();
   }
 
-  /** The predicted class of one raw row. */
+  /**
+   * The predicted class of one raw row.
+   *
+   * @throws IllegalArgumentException when the row has the wrong number of features or a feature
+   *     that is NaN or infinite
+   */
   public int predict(float[] row) {
     one[0] = row;
     forward(one, 0, 1);
@@ -95,7 +100,7 @@ public final class Predictor {
    * The predicted class of every row of {@code rows} into {@code out}.
    *
    * @throws IllegalArgumentException when {@code out} is shorter than {@code rows} or a row has
-   *     the wrong number of features
+   *     the wrong number of features or a feature that is NaN or infinite
    */
   public void predict(float[][] rows, int[] out) {
     if (out.length < rows.length) {
@@ -137,6 +142,21 @@ public final class Predictor {
     }
   }
 
+  /**
+   * A NaN or infinite feature would come out as a confident-looking class (argmax over NaN scores
+   * is class 0), so it is refused by row and column, as {@link dev.unroll.data.Finite} does before
+   * training. One subtraction per feature: noise beside the forward pass.
+   */
+  private static void requireFinite(float[] row, int index) {
+    for (int j = 0; j < row.length; j++) {
+      // NaN and the infinities are exactly the values whose x - x is NaN
+      if (Float.isNaN(row[j] - row[j])) {
+        throw new IllegalArgumentException("row " + index + ", column " + j + " is " + row[j]
+            + "; a prediction needs finite features (fill or drop missing values first)");
+      }
+    }
+  }
+
   /** Runs the forward pass on {@code n} rows from {@code start}; returns n. */
   private int forward(float[][] rows, int start, int n) {
     int want = features();
@@ -146,6 +166,7 @@ public final class Predictor {
         throw new IllegalArgumentException("row " + (start + i) + " has " + row.length
             + " features, expected " + want);
       }
+      requireFinite(row, start + i);
       if (preprocessing == null) {
         batch[i] = row;
       } else {

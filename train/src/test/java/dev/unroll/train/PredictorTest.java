@@ -115,4 +115,25 @@ class PredictorTest {
     bare.predict(raw.x, unprepared);
     assertTrue(!java.util.Arrays.equals(expected, unprepared));
   }
+
+  @Test
+  void aNonFiniteFeatureIsRefusedByRowAndColumnBeforeTheNetworkRuns() {
+    FittedPipeline prep = Pipeline.of(Steps.standardize()).fit(raw.x);
+    Predictor p = new Predictor(trained(prep), prep);
+    float[][] rows = {raw.x[0].clone(), raw.x[1].clone(), raw.x[2].clone()};
+    int[] out = {-1, -1, -1};
+    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      rows[2][3] = bad;
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> p.predict(rows, out));
+      assertEquals("row 2, column 3 is " + bad + "; a prediction needs finite features (fill"
+          + " or drop missing values first)", e.getMessage());
+      assertArrayEquals(new int[] {-1, -1, -1}, out, "nothing written");
+      assertThrows(IllegalArgumentException.class, () -> p.predict(rows[2]));
+      assertThrows(IllegalArgumentException.class, () -> p.scores(rows, new float[3][3]));
+    }
+    rows[2][3] = raw.x[2][3];
+    p.predict(rows, out);
+    assertEquals(p.predict(raw.x[2]), out[2]);
+  }
 }
