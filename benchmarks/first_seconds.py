@@ -84,9 +84,10 @@ def main():
             if not rs:
                 continue
             ref = jmh.get((w, b))
-            zero = sum(1 for r in rs if r["bytes_per_step_after"] == 0)
-            worst = max((r["bytes_per_step_after"] for r in rs
-                         if r["bytes_per_step_after"] == r["bytes_per_step_after"]), default=0)
+            counted = [r["bytes_per_step_after"] for r in rs
+                       if r["bytes_per_step_after"] == r["bytes_per_step_after"]]  # not NaN
+            zero = f"{sum(1 for b in counted if b == 0)} of {len(rs)}" if counted else "n/a"
+            worst = f"{max(counted):,.1f}" if counted else "n/a (no step after settle)"
             near = sum(1 for r in rs if ref and r["steady_per_s"] >= JMH_GOAL * ref)
             fast = sum(1 for r in rs if r["time_to_90_s"] <= SPEED_GOAL)
             slower = "" if b == "plain" else "n/a (no plain JVM)"
@@ -94,7 +95,7 @@ def main():
                 counts = [sum(1 for a, p in zip(per_second(r), reference) if a < p) for r in rs]
                 total = sum(min(len(per_second(r)), len(reference)) for r in rs)
                 slower = f"{sum(counts)} of {total} ({sum(1 for c in counts if c)} JVMs)"
-            print(f"| {w} | {b} | {len(rs)} | {zero} of {len(rs)} | {worst:,.1f} | "
+            print(f"| {w} | {b} | {len(rs)} | {zero} | {worst} | "
                   f"{spread([r['steady_per_s'] for r in rs], lambda x: f'{x:,.0f}')} | "
                   f"{'n/a' if ref is None else f'{ref:,.0f}'} | "
                   f"{'n/a' if ref is None else f'{near} of {len(rs)}'} | "

@@ -48,6 +48,9 @@ public class UnrollBench {
   @Setup
   public void setup() {
     AnyWorkload w = AnyWorkload.of(workload);
+    if (!w.training()) {
+      throw new IllegalArgumentException(workload + " is an inference workload: UnrollInfer");
+    }
     net = w.unrollNet(Workload.isVector(backend));
     net.setTraining(true);
     net.setThreads(threads);

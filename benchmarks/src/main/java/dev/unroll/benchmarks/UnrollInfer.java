@@ -37,6 +37,9 @@ public class UnrollInfer {
   @Setup
   public void setup() {
     AnyWorkload w = AnyWorkload.of(workload);
+    if (w.training()) {
+      throw new IllegalArgumentException(workload + " is a training workload: UnrollBench");
+    }
     net = w.unrollNet(Workload.isVector(backend));
     net.setTraining(false);
     xs = w.inputBatches();

@@ -71,6 +71,21 @@ class BenchmarkSetupTest {
   }
 
   @Test
+  void eachBenchmarkRefusesTheOtherKindOfWorkload() {
+    UnrollBench train = new UnrollBench();
+    train.workload = "W7";
+    train.backend = "plain";
+    train.threads = 1;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, train::setup);
+    assertEquals("W7 is an inference workload: UnrollInfer", e.getMessage());
+    UnrollInfer infer = new UnrollInfer();
+    infer.workload = "W5";
+    infer.backend = "plain";
+    e = assertThrows(IllegalArgumentException.class, infer::setup);
+    assertEquals("W5 is a training workload: UnrollBench", e.getMessage());
+  }
+
+  @Test
   void convLabelsUseEveryClass() {
     for (ConvWorkload w : new ConvWorkload[] {ConvWorkload.W5, ConvWorkload.W6}) {
       boolean[] seen = new boolean[10];
