@@ -108,7 +108,8 @@ main() {
   SAMPLER=$!
   NEIGHBOUR_PID=""
   NEIGHBOUR_LOAD=""
-  trap 'kill $SAMPLER $NEIGHBOUR_PID $NEIGHBOUR_LOAD 2>/dev/null || true' EXIT
+  TWO_LOAD=""
+  trap 'kill $SAMPLER $NEIGHBOUR_PID $NEIGHBOUR_LOAD $TWO_LOAD 2>/dev/null || true' EXIT
 
   TORCH_PY="$(find_torch)"
 
@@ -141,7 +142,6 @@ main() {
       > "$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
   fi
   JAR="$HERE/target/benchmarks.jar"
-  PARAMS="$(java -jar "$JAR" -lp 2>/dev/null)"
 
   echo "JMH ($FILTER) ... $(load)" | tee -a "$OUT/run.txt"
   "${PEER_ENV[@]}" java -jar "$JAR" "$FILTER" "${JMH_OPTS[@]}" -prof gc \
@@ -166,12 +166,13 @@ main() {
       > "$OUT/torch.jsonl" 2> "$OUT/torch.log" || { tail -30 "$OUT/torch.log"; exit 1; }
   fi
 
-  # Two threads: the peers' pools and Unroll's own (UnrollBench's `threads` parameter), on W4,
-  # and W6 once Unroll has it. A second pass so the 1-thread figures stay untouched.
-  TWO_WORK=W4
-  awk '/UnrollBench\.train/ { f = 1; next } /^[^ ]/ { f = 0 } f && /param "workload"/' \
-    <<< "$PARAMS" | grep -q W6 && TWO_WORK=W4,W6
+  # Two threads: the peers' pools and Unroll's own (UnrollBench's `threads` parameter), on W4
+  # (issue 3) and W6 (issue 13). A second pass so the 1-thread figures stay untouched.
+  TWO_WORK=W4,W6
   echo "JMH $TWO_WORK, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
+  # the load beside the 2-thread figures (issue 14): a busy machine takes the second core
+  (while true; do load; sleep 5; done) > "$OUT/two-threads.load" 2>&1 &
+  TWO_LOAD=$!
   "${TWO_ENV[@]}" java -jar "$JAR" 'dev.unroll.benchmarks.UnrollBench' -p workload="$TWO_WORK" \
     -p threads=2 "${JMH_OPTS[@]}" -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$OUT/jmh-2t.json" \
     > "$OUT/jmh-2t.log" 2>&1 || { tail -50 "$OUT/jmh-2t.log"; exit 1; }
@@ -186,11 +187,13 @@ main() {
     --only W4 sgemm > "$OUT/numpy-2t.jsonl" 2> "$OUT/numpy-2t.log" \
     || { cat "$OUT/numpy-2t.log"; exit 1; }
   if [[ -n "$TORCH_PY" ]]; then
-    echo "PyTorch W4, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
+    echo "PyTorch W4, W6, 2 threads ... $(load)" | tee -a "$OUT/run.txt"
     "${TWO_ENV[@]}" "${PY_MALLOC[@]}" "$TORCH_PY" "$HERE/torch/bench.py" "${PY_OPTS[@]}" \
-      --threads 2 --only W4 > "$OUT/torch-2t.jsonl" 2> "$OUT/torch-2t.log" \
+      --threads 2 --only W4 W6 > "$OUT/torch-2t.jsonl" 2> "$OUT/torch-2t.log" \
       || { tail -30 "$OUT/torch-2t.log"; exit 1; }
   fi
+  kill "$TWO_LOAD"
+  TWO_LOAD=""
 
   if [[ $NEIGHBOUR -eq 1 ]]; then
     for KIND in free pinned; do
@@ -242,9 +245,11 @@ find_torch() {
     [[ -x "$venv/bin/python" ]] || python3 -m venv --system-site-packages "$venv"
     # A local wheel folder (pip's find-links) first: it holds the CPU build here; an index
     # may serve a CUDA build that cannot load without its libraries.
-    "$venv/bin/pip" install --no-deps --no-index torch || "$venv/bin/pip" install --no-deps torch
+    # --retries 0: where an index is unreachable, pip fails over at once instead of backing off.
+    "$venv/bin/pip" install --no-deps --no-index torch \
+      || "$venv/bin/pip" install --retries 0 --no-deps torch
     "$venv/bin/python" -c 'import filelock' 2>/dev/null || "$venv/bin/pip" install --no-index \
-      filelock || "$venv/bin/pip" install filelock
+      filelock || "$venv/bin/pip" install --retries 0 filelock
   } > "$OUT/torch-setup.log" 2>&1 || true
   if "$venv/bin/python" -c 'import torch' >> "$OUT/torch-setup.log" 2>&1; then
     echo "$venv/bin/python"

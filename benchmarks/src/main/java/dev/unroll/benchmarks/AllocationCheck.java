@@ -1,6 +1,9 @@
 package dev.unroll.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Counts the bytes a training step allocates, directly: JMH's {@code gc.alloc.rate.norm} divides
@@ -17,42 +20,39 @@ public final class AllocationCheck {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (Workload w : Workload.values()) {
+    for (AnyWorkload w : all()) {
       for (String backend : new String[] {"plain", "vector"}) {
-        Runnable unroll;
-        if (w.training()) {
-          UnrollBench u = new UnrollBench();
-          u.workload = w.name();
-          u.backend = backend;
-          u.threads = 1;
-          u.setup();
-          unroll = u::train;
-        } else {
-          UnrollInfer u = new UnrollInfer();
-          u.backend = backend;
-          u.setup();
-          unroll = u::w3;
-        }
-        report("unroll-" + backend, w, unroll, seconds, threads);
+        report("unroll-" + backend, w, UnrollStep.of(w, backend), seconds, threads);
       }
-      Runnable plain;
-      if (w.training()) {
-        PlainBench p = new PlainBench();
-        p.workload = w.name();
-        p.setup();
-        plain = p::train;
-      } else {
-        PlainInfer p = new PlainInfer();
-        p.setup();
-        plain = p::w3;
+      if (w instanceof Workload) {
+        report("plain", w, plainStep((Workload) w), seconds, threads);
       }
-      report("plain", w, plain, seconds, threads);
     }
+  }
+
+  /** W1-W4, then W5-W7 (the plain-Java reference has the dense ones only). */
+  private static List<AnyWorkload> all() {
+    List<AnyWorkload> all = new ArrayList<>();
+    Collections.addAll(all, Workload.values());
+    Collections.addAll(all, ConvWorkload.values());
+    return all;
+  }
+
+  private static Runnable plainStep(Workload w) {
+    if (w.training()) {
+      PlainBench p = new PlainBench();
+      p.workload = w.name();
+      p.setup();
+      return p::train;
+    }
+    PlainInfer p = new PlainInfer();
+    p.setup();
+    return p::w3;
   }
 
   private static void report(
       String peer,
-      Workload w,
+      AnyWorkload w,
       Runnable step,
       double seconds,
       com.sun.management.ThreadMXBean threads) {

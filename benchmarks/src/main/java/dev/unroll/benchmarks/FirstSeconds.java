@@ -21,17 +21,17 @@ public final class FirstSeconds {
   /** Width of a window, nanoseconds. */
   private static final long WINDOW = 100_000_000L;
 
-  /** Arguments: workload (W1-W4), backend (plain or vector), seconds to run, seconds to settle. */
+  /** Arguments: workload (W1-W7), backend (plain or vector), seconds to run, seconds to settle. */
   public static void main(String[] args) {
     if (args.length != 4) {
-      System.err.println("usage: FirstSeconds <W1|W2|W2n|W3|W4> <plain|vector> <seconds> <settle>");
+      System.err.println("usage: FirstSeconds <W1|W2|W2n|W3|W4|W5|W6|W7> <plain|vector> <seconds> <settle>");
       System.exit(2);
     }
-    Workload w = Workload.of(args[0]);
+    AnyWorkload w = AnyWorkload.of(args[0]);
     String backend = args[1];
     double seconds = Double.parseDouble(args[2]);
     double settle = Double.parseDouble(args[3]);
-    Runnable step = step(w, backend);
+    Runnable step = UnrollStep.of(w, backend);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     int windows = (int) Math.ceil(seconds * 1e9 / WINDOW);
@@ -66,22 +66,7 @@ public final class FirstSeconds {
         (int) Math.round(settle * 1e9 / WINDOW));
   }
 
-  private static Runnable step(Workload w, String backend) {
-    if (w.training()) {
-      UnrollBench u = new UnrollBench();
-      u.workload = w.name();
-      u.backend = backend;
-      u.threads = 1;
-      u.setup();
-      return u::train;
-    }
-    UnrollInfer u = new UnrollInfer();
-    u.backend = backend;
-    u.setup();
-    return u::w3;
-  }
-
-  private static void print(Workload w, String backend, long uptimeMs, int[] ends, long[] bytes,
+  private static void print(AnyWorkload w, String backend, long uptimeMs, int[] ends, long[] bytes,
       int settled) {
     int windows = bytes.length;
     long[] steps = new long[windows];

@@ -16,13 +16,13 @@ import dev.unroll.runtime.Model;
 public final class StepTimer {
   private StepTimer() {}
 
-  /** Arguments: workload (W1, W2, W2n, W4), backend (plain or vector), steps per round, threads. */
+  /** Arguments: workload (W1, W2, W2n, W4, W5, W6), backend (plain or vector), steps per round, threads. */
   public static void main(String[] args) {
     if (args.length < 3) {
-      System.err.println("usage: StepTimer <W1|W2|W2n|W4> <plain|vector> <steps> [threads]");
+      System.err.println("usage: StepTimer <W1|W2|W2n|W4|W5|W6> <plain|vector> <steps> [threads]");
       System.exit(2);
     }
-    Workload w = Workload.of(args[0]);
+    AnyWorkload w = AnyWorkload.of(args[0]);
     Model net = w.unrollNet(Workload.isVector(args[1]));
     int steps = Integer.parseInt(args[2]);
     net.setTraining(true);

@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Training steps of the processor-generated networks: forward, loss, backward, SGD (lr 0.01) on
- * one batch per call, cycling through {@link Workload#BATCHES} batches. One op = one step. Forks
+ * Training steps of the processor-generated networks, dense (W1, W2, W2n, W4) and convolutional
+ * (W5, W6): forward, loss, backward, SGD (lr 0.01) on one batch per call, cycling through {@link
+ * Workload#BATCHES} batches. One op = one step (samples/s = ops/s x batch). Forks
  * get {@code --add-modules jdk.incubator.vector} for the Vector API backend (prepended, so a
  * command line's {@code -jvmArgsAppend} adds to it).
  */
@@ -24,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class UnrollBench {
-  /** Training workload; W3 is {@link UnrollInfer}. */
-  @Param({"W1", "W2", "W2n", "W4"})
+  /** Training workload ({@link AnyWorkload#of}); W3 and W7 are {@link UnrollInfer}. */
+  @Param({"W1", "W2", "W2n", "W4", "W5", "W6"})
   public String workload;
 
   /** Kernels: {@code plain} (the default backend) or {@code vector} (the Vector API one). */
@@ -46,7 +47,10 @@ public class UnrollBench {
   /** Builds the network and the batches; nothing is allocated afterwards. */
   @Setup
   public void setup() {
-    Workload w = Workload.of(workload);
+    AnyWorkload w = AnyWorkload.of(workload);
+    if (!w.training()) {
+      throw new IllegalArgumentException(workload + " is an inference workload: UnrollInfer");
+    }
     net = w.unrollNet(Workload.isVector(backend));
     net.setTraining(true);
     net.setThreads(threads);

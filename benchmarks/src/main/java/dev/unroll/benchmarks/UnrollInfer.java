@@ -12,12 +12,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** W3: latency of one sample through the generated W2n network in evaluation mode. */
+/**
+ * Latency of one sample through a generated network in evaluation mode: W3 (the W2n network)
+ * and W7 (the W5 convnet, batch norm folded into the filters).
+ */
 @State(Scope.Thread)
 @Fork(jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class UnrollInfer {
+  /** Inference workload ({@link AnyWorkload#of}). */
+  @Param({"W3", "W7"})
+  public String workload;
+
   /** Kernels: {@code plain} or {@code vector}, as in {@link UnrollBench}. */
   @Param({"plain", "vector"})
   public String backend;
@@ -26,17 +33,21 @@ public class UnrollInfer {
   private float[][][] xs;
   private int next;
 
-  /** The W2n network in evaluation mode and a few single-sample batches. */
+  /** The network in evaluation mode and a few single-sample batches. */
   @Setup
   public void setup() {
-    net = Workload.W3.unrollNet(Workload.isVector(backend));
+    AnyWorkload w = AnyWorkload.of(workload);
+    if (w.training()) {
+      throw new IllegalArgumentException(workload + " is a training workload: UnrollBench");
+    }
+    net = w.unrollNet(Workload.isVector(backend));
     net.setTraining(false);
-    xs = Workload.W3.inputBatches();
+    xs = w.inputBatches();
   }
 
   /** Scores of one sample and its predicted class. */
   @Benchmark
-  public int w3() {
+  public int infer() {
     int k = next;
     next = (k + 1) & (Workload.BATCHES - 1);
     net.forward(xs[k], 1);

@@ -4,10 +4,10 @@ import dev.unroll.runtime.Model;
 import java.util.SplittableRandom;
 
 /**
- * The shared workloads W1-W4: network shape, batch, and the synthetic data every peer trains on.
+ * The shared dense workloads W1-W4 (the convolutional ones are {@link ConvWorkload}): network shape, batch, and the synthetic data every peer trains on.
  * Each peer builds its own network from these numbers, so they all do the same arithmetic.
  */
-public enum Workload {
+public enum Workload implements AnyWorkload {
   /** Spiral: 2 -> 100 ReLU -> 3, full batch 300; figure: training steps/s. */
   W1(2, new int[] {100}, new Act[] {Act.RELU}, false, 3, 300, true),
   /** MLP with batch norm, batch 128; figure: training samples/s. */
@@ -91,11 +91,13 @@ public enum Workload {
   }
 
   /** Samples per step. */
+  @Override
   public int batch() {
     return batch;
   }
 
   /** Whether the figure is a training step (forward, loss, backward, SGD) or inference only. */
+  @Override
   public boolean training() {
     return training;
   }
@@ -120,6 +122,7 @@ public enum Workload {
    * The generated network of this workload, weights from {@link #WEIGHT_SEED}; {@code vector}
    * picks the Vector API backend, which needs {@code --add-modules jdk.incubator.vector}.
    */
+  @Override
   public Model unrollNet(boolean vector) {
     switch (this) {
       case W1:
@@ -149,6 +152,7 @@ public enum Workload {
   }
 
   /** {@link #BATCHES} batches of inputs, each {@link #batch()} rows. */
+  @Override
   public float[][][] inputBatches() {
     float[][] all = allInputs();
     float[][][] batches = new float[BATCHES][batch][];
@@ -161,6 +165,7 @@ public enum Workload {
   }
 
   /** The labels of {@link #inputBatches()}, batch by batch. */
+  @Override
   public int[][] labelBatches() {
     int[] all = labels(allInputs());
     int[][] batches = new int[BATCHES][batch];
