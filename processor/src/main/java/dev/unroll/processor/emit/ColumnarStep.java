@@ -48,10 +48,12 @@ final class ColumnarStep implements NetworkStep {
   private static final String PKG = "jdk.incubator.vector";
   private final NetPlan plan;
   private final Num t;
+  private final ClassName self;
 
   ColumnarStep(NetPlan plan, Num t) {
     this.plan = plan;
     this.t = t;
+    this.self = ClassName.get(plan.spec().packageName(), plan.spec().className());
   }
 
   @Override
@@ -59,6 +61,7 @@ final class ColumnarStep implements NetworkStep {
     type.addField(Fields.paddedRows(t, "lossScratch", plan.spec().outputs() + 2,
         plan.spec().maxBatch(), RowStep.SCRATCH_DOC));
     addStateFields(type, plan, t);
+    ColumnarTwin.addFields(type, self);
   }
 
   @Override
@@ -66,12 +69,13 @@ final class ColumnarStep implements NetworkStep {
     type.addMethod(forwardMethod(plan, t));
     type.addMethod(backwardMethod(plan, t));
     type.addMethod(refreshLastScores(plan, t));
+    ColumnarTwin.addMethods(type, plan, t, self);
   }
 
   @Override
   public CodeBlock forward() {
     return CodeBlock.builder()
-        .addStatement("forwardColumnar(n)")
+        .add(ColumnarTwin.forward())
         .addStatement("lastScoresStale = true")
         .addStatement("rowsStale = true")
         .build();
@@ -93,7 +97,7 @@ final class ColumnarStep implements NetworkStep {
   @Override
   public CodeBlock backward() {
     return CodeBlock.builder()
-        .addStatement("backwardColumnar(n, reg)")
+        .add(ColumnarTwin.backward())
         .addStatement("hiddenGradStale = true")
         .build();
   }
