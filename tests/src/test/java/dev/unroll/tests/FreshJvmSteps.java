@@ -10,8 +10,8 @@ import java.lang.reflect.Field;
  * A user's first steps in a fresh JVM, for {@link ColumnarTwinTest}: builds the generated network
  * {@code args[0]} (a constructor taking a seed), trains it on random data, and prints how many of
  * its steps allocated on this thread before the class switched to its vector step (after the
- * first 3 steps: class loading), and the bytes of the 50 steps after the switch. Gives up after 5 million
- * steps without a switch (the warm-up thread's own limit is 20 s of its CPU).
+ * first 3 steps: class loading), and the bytes of the 50 steps after the switch. Gives up after
+ * 5 million steps without a switch (the warm-up thread's own limit is 20 s of its CPU).
  */
 final class FreshJvmSteps {
   private static final int MAX_STEPS = 5_000_000;
