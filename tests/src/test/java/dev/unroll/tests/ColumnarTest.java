@@ -65,12 +65,12 @@ class ColumnarTest {
       assertEquals(row.loss(y, n), col.loss(y, n), TOLERANCE, at + ": loss");
       col.backward();
       row.backward();
-      same(row.params(), col.params(), n, at + ", parameter");
+      same(row.params(), col.params(), n, TOLERANCE, at + ", parameter");
       // the next step changes W2, which the hidden gradient rows were formed with
       col.sgdStep(0.5);
       row.sgdStep(0.5);
       assertSame(col.activations(), col.activations(), "one list, rows written in place");
-      same(row.activations(), col.activations(), n, at + ", activation");
+      same(row.activations(), col.activations(), n, TOLERANCE, at + ", activation");
     }
   }
 
@@ -153,7 +153,7 @@ class ColumnarTest {
   }
 
   /** Values and gradients of each tensor; activations over the batch's rows only. */
-  private static void same(List<Tensor> want, List<Tensor> got, int n, String what) {
+  static void same(List<Tensor> want, List<Tensor> got, int n, double tolerance, String what) {
     assertEquals(want.size(), got.size(), what + "s");
     for (int t = 0; t < want.size(); t++) {
       Tensor a = want.get(t);
@@ -162,8 +162,8 @@ class ColumnarTest {
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < a.cols(); c++) {
           String at = what + " " + a.name() + "[" + r + "][" + c + "]";
-          assertEquals(a.get(r, c), b.get(r, c), TOLERANCE, at);
-          assertEquals(a.grad(r, c), b.grad(r, c), TOLERANCE, at + " gradient");
+          assertEquals(a.get(r, c), b.get(r, c), tolerance, at);
+          assertEquals(a.grad(r, c), b.grad(r, c), tolerance, at + " gradient");
         }
       }
     }

@@ -38,9 +38,14 @@ public final class VectorWarmUp {
    * The hook for generated code with vector loops of its own (the columnar step): runs {@code
    * part} (those loops on a small private instance, every path) on a daemon thread until two
    * runs in a row allocate nothing, then runs {@code ready} (which lets the code switch from its
-   * scalar twin); or says once on stderr that this JVM runs the Vector API boxed.
+   * scalar twin); or says once on stderr that this JVM runs the Vector API boxed. With {@code
+   * -Dunroll.vector.fallback=false} it runs {@code ready} at once, on the caller's thread.
    */
   public static void whenCompiled(String name, Runnable part, Runnable ready) {
+    if (fallbackOff()) {
+      ready.run();
+      return;
+    }
     start(name, new Runnable[] {part}, () -> 1, kernel -> ready.run());
   }
 

@@ -28,13 +28,13 @@ final class ImageInput {
       }
     }
     if (dims.size() != 3 || dims.stream().anyMatch(d -> d <= 0)) {
-      report.error(Message.BAD_SHAPE.format(dims), network.element(), network.mirror(), value);
+      report.add(Message.BAD_SHAPE, network.element(), network.mirror(), value, dims);
       return null;
     }
     Shape shape = new Shape(dims.get(0), dims.get(1), dims.get(2));
     if ((long) shape.c() * shape.h() * shape.w() != inputs) {
-      report.error(Message.SHAPE_NOT_INPUTS.format(inputs, shape, shape.size(), shape.size()),
-          network.element(), network.mirror(), value);
+      report.add(Message.SHAPE_NOT_INPUTS, network.element(), network.mirror(), value, inputs,
+          shape, shape.size(), shape.size());
       return null;
     }
     return shape;

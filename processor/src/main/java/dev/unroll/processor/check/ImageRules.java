@@ -35,13 +35,13 @@ final class ImageRules {
         + (conv ? 3 : 2), report);
     int stride = a.intValue("stride", conv ? 1 : size, report);
     if (a.has("stride") && stride <= 0) {
-      error(a, "stride", report, Message.NOT_POSITIVE.format("stride", stride,
-          "it is the step between windows, e.g. stride = " + (conv ? 1 : size)));
+      a.report(report, "stride", Message.NOT_POSITIVE, "stride", stride,
+          "it is the step between windows, e.g. stride = " + (conv ? 1 : size));
     }
     int pad = conv ? a.intValue("pad", 0, report) : 0;
     if (pad < 0) {
-      error(a, "pad", report, Message.BAD_CONSTANT.format("pad", ">= 0", pad,
-          "it is the number of zero rows and columns added on each side"));
+      a.report(report, "pad", Message.BAD_CONSTANT, "pad", ">= 0", pad,
+          "it is the number of zero rows and columns added on each side");
     }
     int fanIn = in.c() * Math.max(size, 1) * Math.max(size, 1);
     LayerSpec unit = LayerRules.check(a, index, fanIn, kind, Math.max(filters, 1), report);
@@ -51,18 +51,17 @@ final class ImageRules {
     Window window = new Window(size, stride, pad);
     if (size > in.h() + 2 * pad || size > in.w() + 2 * pad) {
       int side = Math.min(in.h(), in.w()) + 2 * pad;
-      error(a, "size", report, Message.WINDOW_TOO_LARGE.format(size, size,
-          kind, in.h(), in.w(), pad, side,
-          conv ? " or pad >= " + (size - Math.min(in.h(), in.w()) + 1) / 2 : ""));
+      a.report(report, "size", Message.WINDOW_TOO_LARGE, size, size, kind, in.h(), in.w(), pad,
+          side, conv ? " or pad >= " + (size - Math.min(in.h(), in.w()) + 1) / 2 : "");
       return null;
     }
     if (conv && !fits(window, in, a, report)) {
       return null;
     }
     if (!conv && (window.dropped(in.h()) > 0 || window.dropped(in.w()) > 0)) {
-      report.warning(Message.POOL_DROPS.format(size, size, stride, in.h(), in.w(),
-          window.dropped(in.h()), window.dropped(in.w())), a.element(), a.mirror(),
-          a.has("stride") ? a.value("stride") : a.value("size"));
+      report.add(Message.POOL_DROPS, a.element(), a.mirror(),
+          a.has("stride") ? a.value("stride") : a.value("size"), size, size, stride, in.h(), in.w(),
+          window.dropped(in.h()), window.dropped(in.w()));
     }
     Shape out = new Shape(conv ? filters : in.c(), window.out(in.h()), window.out(in.w()));
     return new ImageLayerSpec(unit, in, out, window);
@@ -85,10 +84,11 @@ final class ImageRules {
         }
         String fix = pad >= 0 ? "use pad = " + pad + " or stride = 1"
             : "use stride = 1 or another size";
-        error(a, a.has("stride") ? "stride" : "size", report, Message.OUTPUT_NOT_INTEGER.format(
-            side, window.pad(), window.size(), window.stride(),
+        a.report(report, a.has("stride") ? "stride" : "size", Message.OUTPUT_NOT_INTEGER, side,
+            window.pad(), window.size(), window.stride(),
             String.format(java.util.Locale.ROOT, "%.2f", span / (double) window.stride() + 1)
-                + " (" + value + ")", side == in.h() ? "rows" : "columns", fix));
+                + " (" + value + ")",
+            side == in.h() ? "rows" : "columns", fix);
         ok = false;
         break;
       }
@@ -99,18 +99,14 @@ final class ImageRules {
   private static int required(RawAnnotation a, String member, LayerKind kind, String fix,
       Report report) {
     if (!a.has(member)) {
-      report.error(Message.MISSING_MEMBER.format(kind, member, "set " + fix), a.element(),
-          a.mirror(), a.value("kind"));
+      report.add(Message.MISSING_MEMBER, a.element(), a.mirror(), a.value("kind"), kind, member,
+          "set " + fix);
       return 0;
     }
     int v = a.intValue(member, 0, report);
     if (v <= 0) {
-      error(a, member, report, Message.NOT_POSITIVE.format(member, v, "set " + fix));
+      a.report(report, member, Message.NOT_POSITIVE, member, v, "set " + fix);
     }
     return v;
-  }
-
-  private static void error(RawAnnotation a, String member, Report report, String message) {
-    report.error(message, a.element(), a.mirror(), a.value(member));
   }
 }

@@ -37,12 +37,11 @@ final class LayerRules {
     if (kind == LayerKind.DENSE) {
       units = a.intValue("units", 1, report);
       if (!a.has("units")) {
-        report.error(Message.MISSING_MEMBER.format("DENSE", "units",
-            "set it to the number of outputs of this layer, e.g. units = 10"), a.element(),
-            a.mirror(), a.value("kind"));
+        report.add(Message.MISSING_MEMBER, a.element(), a.mirror(), a.value("kind"), "DENSE",
+            "units", "set it to the number of outputs of this layer, e.g. units = 10");
       } else if (units <= 0) {
-        error(a, "units", report, Message.NOT_POSITIVE.format("units", units,
-            "set it to the number of outputs of this layer"));
+        a.report(report, "units", Message.NOT_POSITIVE, "units", units,
+            "set it to the number of outputs of this layer");
       }
       for (String member : new String[] {"filters", "size", "stride", "pad"}) {
         notFor(a, member, kind, "it is for conv and pooling layers", report);
@@ -64,8 +63,8 @@ final class LayerRules {
     if (act == Activation.LEAKY_RELU) {
       slope = a.doubleValue("slope", DEFAULT_SLOPE, report);
       if (!(slope >= 0 && slope < 1)) {
-        error(a, "slope", report, Message.BAD_CONSTANT.format("slope", "in [0, 1)", slope,
-            "a leaky ReLU keeps a small negative slope such as 0.01"));
+        a.report(report, "slope", Message.BAD_CONSTANT, "slope", "in [0, 1)", slope,
+            "a leaky ReLU keeps a small negative slope such as 0.01");
       }
     } else {
       unused(a, "slope", "LEAKY_RELU", "activation " + act, "activation", report);
@@ -75,14 +74,14 @@ final class LayerRules {
     if (act == Activation.ELU) {
       alpha = a.doubleValue("alpha", DEFAULT_ELU_ALPHA, report);
       if (!(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
-        error(a, "alpha", report, Message.BAD_CONSTANT.format("alpha", "positive and finite",
-            alpha, "ELU saturates at -alpha for large negative inputs; 1.0 is the usual value"));
+        a.report(report, "alpha", Message.BAD_CONSTANT, "alpha", "positive and finite", alpha,
+            "ELU saturates at -alpha for large negative inputs; 1.0 is the usual value");
       }
     } else if (act == Activation.PRELU) {
       alpha = a.doubleValue("alpha", DEFAULT_PRELU_ALPHA, report);
       if (!Double.isFinite(alpha)) {
-        error(a, "alpha", report, Message.BAD_CONSTANT.format("alpha", "finite", alpha,
-            "it is PReLU's starting slope; 0.25 is the usual value"));
+        a.report(report, "alpha", Message.BAD_CONSTANT, "alpha", "finite", alpha,
+            "it is PReLU's starting slope; 0.25 is the usual value");
       }
     } else {
       unused(a, "alpha", "ELU and PRELU", "activation " + act, "activation", report);
@@ -92,7 +91,7 @@ final class LayerRules {
     if (act == Activation.MAXOUT) {
       pieces = a.intValue("pieces", DEFAULT_PIECES, report);
       if (pieces < 2) {
-        error(a, "pieces", report, Message.TOO_FEW_PIECES.format(pieces));
+        a.report(report, "pieces", Message.TOO_FEW_PIECES, pieces);
       }
     } else {
       unused(a, "pieces", "MAXOUT", "activation " + act, "activation", report);
@@ -102,36 +101,33 @@ final class LayerRules {
     if (init == Init.NORMAL) {
       scale = a.doubleValue("scale", DEFAULT_SCALE, report);
       if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
-        error(a, "scale", report, Message.BAD_CONSTANT.format("scale", "positive and finite",
-            scale, "it is the standard deviation of the initial weights, e.g. 1.0"));
+        a.report(report, "scale", Message.BAD_CONSTANT, "scale", "positive and finite", scale,
+            "it is the standard deviation of the initial weights, e.g. 1.0");
       }
     } else {
       unused(a, "scale", "init NORMAL", "init " + init, "init", report);
     }
 
     if (init == Init.ZERO) {
-      report.warning(Message.ZERO_INIT.format(index), a.element(), a.mirror(), a.value("init"));
+      report.add(Message.ZERO_INIT, a.element(), a.mirror(), a.value("init"), index);
     }
     return new LayerSpec(index, fanIn, kind, Math.max(units, 1), act, init, scale, bn, slope,
         alpha, Math.max(pieces, act == Activation.MAXOUT ? 2 : 0));
   }
 
-  /** An error on {@code member} when written on a layer of {@code kind}, which has no use for it. */
+  /** An error on {@code member} when written on a layer of {@code kind}, which has no use for
+   * it. */
   static void notFor(RawAnnotation a, String member, LayerKind kind, String why, Report report) {
     if (a.has(member)) {
-      error(a, member, report, Message.MEMBER_NOT_USED.format(member, kind, why));
+      a.report(report, member, Message.MEMBER_NOT_USED, member, kind, why);
     }
   }
 
   private static void unused(RawAnnotation a, String member, String appliesTo, String actual,
       String change, Report report) {
     if (a.has(member)) {
-      error(a, member, report,
-          Message.CONSTANT_NOT_USED.format(member, appliesTo, actual, member, change));
+      a.report(report, member, Message.CONSTANT_NOT_USED, member, appliesTo, actual, member,
+          change);
     }
-  }
-
-  private static void error(RawAnnotation a, String member, Report report, String message) {
-    report.error(message, a.element(), a.mirror(), a.value(member));
   }
 }

@@ -53,15 +53,13 @@ public final class SpecChecker {
 
     int inputs = network.intValue("inputs", 1, report);
     if (inputs <= 0) {
-      report.error(Message.NOT_POSITIVE.format("inputs", inputs,
-          "set it to the number of features of one sample"), type, mirror,
-          network.value("inputs"));
+      report.add(Message.NOT_POSITIVE, type, mirror, network.value("inputs"), "inputs", inputs,
+          "set it to the number of features of one sample");
     }
     int maxBatch = network.intValue("maxBatch", 256, report);
     if (maxBatch <= 0) {
-      report.error(Message.NOT_POSITIVE.format("maxBatch", maxBatch,
-          "set it to the largest batch you will pass, e.g. 256"), type, mirror,
-          network.value("maxBatch"));
+      report.add(Message.NOT_POSITIVE, type, mirror, network.value("maxBatch"), "maxBatch",
+          maxBatch, "set it to the largest batch you will pass, e.g. 256");
     }
     Loss loss = network.enumValue("loss", Loss.class, Loss.SOFTMAX, report);
     Precision precision =
@@ -71,12 +69,12 @@ public final class SpecChecker {
       backend = defaultBackend;
     }
     if (backend == Backend.VECTOR && elements.getTypeElement(VECTOR_KERNELS) == null) {
-      report.error(Message.VECTOR_MISSING.format(), type, mirror, network.value("backend"));
+      report.add(Message.VECTOR_MISSING, type, mirror, network.value("backend"));
     }
 
     List<RawAnnotation> raw = SpecReader.layers(type);
     if (raw.isEmpty()) {
-      report.error(Message.NO_LAYERS.format(type.getSimpleName()), type, mirror, null);
+      report.add(Message.NO_LAYERS, type, mirror, null, type.getSimpleName());
     }
     Shape shape = ImageInput.read(network, inputs, report);
     List<ImageLayerSpec> image = new ArrayList<>();
@@ -93,11 +91,10 @@ public final class SpecChecker {
         denseRaw.add(a);
         fanIn = layer.units();
       } else if (!layers.isEmpty()) {
-        report.error(Message.IMAGE_AFTER_DENSE.format(kind), type, a.mirror(), a.value("kind"));
+        report.add(Message.IMAGE_AFTER_DENSE, type, a.mirror(), a.value("kind"), kind);
       } else if (current == null) {
         if (network.value("shape") == null) {
-          report.error(Message.IMAGE_WITHOUT_SHAPE.format(kind), type, a.mirror(),
-              a.value("kind"));
+          report.add(Message.IMAGE_WITHOUT_SHAPE, type, a.mirror(), a.value("kind"), kind);
         }
       } else {
         ImageLayerSpec layer = ImageRules.check(a, i + 1, current, kind, report);
@@ -114,13 +111,12 @@ public final class SpecChecker {
       RawAnnotation last = raw.get(raw.size() - 1);
       LayerKind lastKind = last.enumValue("kind", LayerKind.class, LayerKind.DENSE, report);
       if (lastKind != LayerKind.DENSE) {
-        report.error(Message.LAST_NOT_DENSE.format(lastKind), type, last.mirror(),
-            last.value("kind"));
+        report.add(Message.LAST_NOT_DENSE, type, last.mirror(), last.value("kind"), lastKind);
       }
       int classes = last.intValue("units", 2, report);
       if (classes == 1) {
-        report.error(Message.TOO_FEW_CLASSES.format(classes, loss), type, last.mirror(),
-            last.value("units"));
+        report.add(Message.TOO_FEW_CLASSES, type, last.mirror(), last.value("units"), classes,
+            loss);
       }
     }
     int denseInputs = image.isEmpty() || current == null ? inputs : current.size();

@@ -30,37 +30,37 @@ final class TypeRules {
     if (!isInterface && !isAbstractClass) {
       String what = kind == ElementKind.CLASS ? "concrete class"
           : kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-      report.error(Message.NOT_ABSTRACT.format(what, type.getSimpleName(), type.getSimpleName()),
-          type, network, null);
+      report.add(Message.NOT_ABSTRACT, type, network, null, what, type.getSimpleName(),
+          type.getSimpleName());
       return;
     }
     if (!type.getTypeParameters().isEmpty()) {
       String params = type.getTypeParameters().stream().map(Object::toString)
           .collect(Collectors.joining(", "));
-      report.error(Message.GENERIC_SPEC.format(type.getSimpleName(), params), type, null, null);
+      report.add(Message.GENERIC_SPEC, type, null, null, type.getSimpleName(), params);
     }
     for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        report.error(Message.PRIVATE_SPEC.format(t.getSimpleName()), type, null, null);
+        report.add(Message.PRIVATE_SPEC, type, null, null, t.getSimpleName());
         break;
       }
     }
     if (isAbstractClass && type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      report.error(Message.INNER_SPEC.format(type.getSimpleName()), type, null, null);
+      report.add(Message.INNER_SPEC, type, null, null, type.getSimpleName());
     }
     if (isAbstractClass) {
       List<ExecutableElement> ctors = ElementFilter.constructorsIn(type.getEnclosedElements());
       boolean usable = ctors.stream().anyMatch(
           c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
       if (!usable) {
-        report.error(Message.NO_CONSTRUCTOR.format(type.getSimpleName()), type, null, null);
+        report.add(Message.NO_CONSTRUCTOR, type, null, null, type.getSimpleName());
       }
     }
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
       if (m.getModifiers().contains(Modifier.ABSTRACT) && !isModelMethod(m)) {
         Element where = m.getEnclosingElement().equals(type) ? m : type;
-        report.error(Message.ABSTRACT_METHOD.format(type.getSimpleName(), m), where, null, null);
+        report.add(Message.ABSTRACT_METHOD, where, null, null, type.getSimpleName(), m);
       }
     }
     // the generated class's other methods are known once it is emitted: checked again then

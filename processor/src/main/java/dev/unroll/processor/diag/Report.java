@@ -24,18 +24,6 @@ public final class Report {
     items.add(new Diagnostic(message.kind(), message.format(args), element, annotation, value));
   }
 
-  /** An error on an annotation value (value and annotation may be null for coarser places). */
-  public void error(String message, Element element, AnnotationMirror annotation,
-      AnnotationValue value) {
-    items.add(new Diagnostic(Kind.ERROR, message, element, annotation, value));
-  }
-
-  /** A warning on an annotation value. */
-  public void warning(String message, Element element, AnnotationMirror annotation,
-      AnnotationValue value) {
-    items.add(new Diagnostic(Kind.WARNING, message, element, annotation, value));
-  }
-
   /** Whether any error was reported. */
   public boolean hasErrors() {
     return items.stream().anyMatch(d -> d.kind() == Kind.ERROR);

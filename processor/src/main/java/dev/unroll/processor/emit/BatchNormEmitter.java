@@ -108,10 +108,10 @@ final class BatchNormEmitter {
     c.addStatement("bias[j] = beta[j] - runningMean[j] * invStd[j]");
     c.endControlFlow();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
-    c.addStatement("$L[] folded = $L[m]", t.t(), bn.wf());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] wf = $L[m]", t.t(), bn.wf());
     c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-    c.addStatement("folded[j] = row[j] * invStd[j]");
+    c.addStatement("wf[j] = w[j] * invStd[j]");
     c.endControlFlow();
     c.endControlFlow();
     return c.build();

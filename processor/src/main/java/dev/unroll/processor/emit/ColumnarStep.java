@@ -48,10 +48,12 @@ final class ColumnarStep implements NetworkStep {
   private static final String PKG = "jdk.incubator.vector";
   private final NetPlan plan;
   private final Num t;
+  private final ClassName self;
 
   ColumnarStep(NetPlan plan, Num t) {
     this.plan = plan;
     this.t = t;
+    this.self = ClassName.get(plan.spec().packageName(), plan.spec().className());
   }
 
   @Override
@@ -59,6 +61,7 @@ final class ColumnarStep implements NetworkStep {
     type.addField(Fields.paddedRows(t, "lossScratch", plan.spec().outputs() + 2,
         plan.spec().maxBatch(), RowStep.SCRATCH_DOC));
     addStateFields(type, plan, t);
+    ColumnarTwin.addFields(type, self);
   }
 
   @Override
@@ -66,12 +69,13 @@ final class ColumnarStep implements NetworkStep {
     type.addMethod(forwardMethod(plan, t));
     type.addMethod(backwardMethod(plan, t));
     type.addMethod(refreshLastScores(plan, t));
+    ColumnarTwin.addMethods(type, plan, t, self);
   }
 
   @Override
   public CodeBlock forward() {
     return CodeBlock.builder()
-        .addStatement("forwardColumnar(n)")
+        .add(ColumnarTwin.forward())
         .addStatement("lastScoresStale = true")
         .addStatement("rowsStale = true")
         .build();
@@ -93,7 +97,7 @@ final class ColumnarStep implements NetworkStep {
   @Override
   public CodeBlock backward() {
     return CodeBlock.builder()
-        .addStatement("backwardColumnar(n, reg)")
+        .add(ColumnarTwin.backward())
         .addStatement("hiddenGradStale = true")
         .build();
   }
@@ -207,22 +211,26 @@ final class ColumnarStep implements NetworkStep {
     c.add("// the input transposed; zero past the batch\n");
     Loops.transposeInput(c, p, t);
     for (int m = 0; m < in; m++) {
-      c.addStatement("$T.fill(t$L, n, np, $L)", Arrays.class, m, t.lit(0));
+      c.addStatement("$T.fill($L, n, np, $L)", Arrays.class, Loops.row(p.layout().xt(), m),
+          t.lit(0));
     }
     int last = classes - 1;
     c.add("// the scores relative to the last class's, d_c = s_c - s_last (softmax, its gradient\n");
     c.add("// and the prediction need only those): one multiply-add fewer per unit; s_last comes\n");
     c.add("// from lastW and lastB when score() asks for it; the last row of zt is never written\n");
     c.add("// and stays zero\n");
-    c.addStatement("$L[] head = $L[0]", t.t(), q.affine().b());
+    String headBias = Loops.row(q.affine().b(), 0);
+    c.addStatement("$L[] $L = $L[0]", t.t(), headBias, q.affine().b());
     for (int k = 0; k < last; k++) {
-      c.addStatement("$L[] s$L = $L[$L]", t.t(), k, q.layout().zt(), k);
-      c.addStatement("$T.fill(s$L, 0, np, head[$L] - head[$L])", Arrays.class, k, k, last);
+      String zt = Loops.row(q.layout().zt(), k);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), zt, q.layout().zt(), k);
+      c.addStatement("$T.fill($L, 0, np, $L[$L] - $L[$L])", Arrays.class, zt, headBias, k,
+          headBias, last);
     }
-    c.addStatement("lastB = head[$L]", last);
-    c.addStatement("$L[] bias = $L[0]", t.t(), p.affine().b());
+    c.addStatement("lastB = $L[$L]", headBias, last);
+    c.addStatement("$L[] $L = $L[0]", t.t(), Loops.row(p.affine().b(), 0), p.affine().b());
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.affine().w(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.affine().w(), m), p.affine().w(), m);
     }
     int group = unitsPerPass(in, classes);
     c.add("// $L units per pass over the batch: their outputs, then their terms of the scores\n",
@@ -269,21 +277,27 @@ final class ColumnarStep implements NetworkStep {
     int classes = q.cols();
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.layout().ht(), unit);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.affine().w(), unit);
-      c.addStatement("$T bu$L = $T.broadcast(LANES, bias[$L])", v, u, v, unit);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.layout().ht(), u), p.layout().ht(),
+          unit);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(q.affine().w(), u), q.affine().w(),
+          unit);
+      String w2 = Loops.row(q.affine().w(), u);
+      c.addStatement("$T bu$L = $T.broadcast(LANES, $L[$L])", v, u, v,
+          Loops.row(p.affine().b(), 0), unit);
       for (int m = 0; m < in; m++) {
-        c.addStatement("$T iw$L$L = $T.broadcast(LANES, row$L[$L])", v, u, m, v, m, unit);
+        c.addStatement("$T iw$L$L = $T.broadcast(LANES, $L[$L])", v, u, m, v,
+            Loops.row(p.affine().w(), m), unit);
       }
       for (int k = 0; k < classes - 1; k++) {
-        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k,
-            u, classes - 1);
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, $L[$L] - $L[$L])", v, u, k, v, w2, k,
+            w2, classes - 1);
       }
-      c.addStatement("lastW[$L] = a$L[$L]", unit, u, classes - 1);
+      c.addStatement("lastW[$L] = $L[$L]", unit, w2, classes - 1);
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
     for (int m = 0; m < in; m++) {
-      c.addStatement("$T x$L = $T.fromArray(LANES, t$L, i)", v, m, v, m);
+      c.addStatement("$T x$L = $T.fromArray(LANES, $L, i)", v, m, v,
+          Loops.row(p.layout().xt(), m));
     }
     for (int u = 0; u < count; u++) {
       String sum = "bu" + u;
@@ -301,14 +315,15 @@ final class ColumnarStep implements NetworkStep {
             + "$L)).viewAsFloatingLanes()", v, u, u, OPS, u, u,
             t.isFloat() ? "0x7FFFFF" : "0xFFFFFFFFFFFFFL", OPS, t.isFloat() ? 31 : 63);
       }
-      c.addStatement("u$L.intoArray(o$L, i)", u, u);
+      c.addStatement("u$L.intoArray($L, i)", u, Loops.row(p.layout().ht(), u));
     }
     for (int k = 0; k < classes - 1; k++) {
-      CodeBlock sum = CodeBlock.of("$T.fromArray(LANES, s$L, i)", v, k);
+      String zt = Loops.row(q.layout().zt(), k);
+      CodeBlock sum = CodeBlock.of("$T.fromArray(LANES, $L, i)", v, zt);
       for (int u = 0; u < count; u++) {
         sum = CodeBlock.of("u$L.fma(ow$L$L, $L)", u, u, k, sum);
       }
-      c.addStatement("$L.intoArray(s$L, i)", sum, k);
+      c.addStatement("$L.intoArray($L, i)", sum, zt);
     }
     c.endControlFlow();
     return c.build();
@@ -324,19 +339,22 @@ final class ColumnarStep implements NetworkStep {
     ClassName v = vec(t);
     CodeBlock.Builder c = loopBounds(t);
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.layout().xt(), m);
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.affine().w(), m);
-      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.affine().dw(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.layout().xt(), m), p.layout().xt(),
+          m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.affine().w(), m), p.affine().w(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.affine().dw(), m), p.affine().dw(),
+          m);
     }
     c.add("// softmax's gradient sums to zero over the classes (p sums to 1, the one-hot too): the\n");
     c.add("// last class's dzt is minus the others', so it needs no pass of its own\n");
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("$L[] d$L = $L[$L]", t.t(), k, dScoresT(plan), k);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(dScoresT(plan), k), dScoresT(plan), k);
     }
     for (int k = 0; k < classes; k++) {
-      c.addStatement("$L[] col$L = $L[$L]", t.t(), k, q.affine().wt(), k);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(q.affine().wt(), k), q.affine().wt(), k);
     }
-    c.addStatement("$L[] gb = $L[0]", t.t(), p.affine().db());
+    String db1 = Loops.row(p.affine().db(), 0);
+    c.addStatement("$L[] $L = $L[0]", t.t(), db1, p.affine().db());
     int group = backwardUnitsPerPass(in, classes);
     c.add("// $L per pass over the batch, its sums kept in registers until the pass ends\n",
         group > 1 ? group + " units" : "one unit");
@@ -360,7 +378,8 @@ final class ColumnarStep implements NetworkStep {
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, d$1L, i))", k, v);
+      c.addStatement("sc$1L = sc$1L.add($2T.fromArray(LANES, $3L, i))", k, v,
+          Loops.row(dScoresT(plan), k));
     }
     c.endControlFlow();
     for (int k = 0; k < classes - 1; k++) {
@@ -370,28 +389,30 @@ final class ColumnarStep implements NetworkStep {
     c.add("// class's dW2 and db2 are minus the others'\n");
     c.addStatement("$T.laneSums(laneAcc, $L, laneOut)", t.kernels(), headSums + classes - 1);
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    c.addStatement("$L[] a = $L[j]", t.t(), q.affine().w());
-    c.addStatement("$L[] ga = $L[j]", t.t(), q.affine().dw());
+    c.addStatement("$L[] w = $L[j]", t.t(), q.affine().w());
+    c.addStatement("$L[] dw = $L[j]", t.t(), q.affine().dw());
     c.addStatement("int o = j * $L", sums);
     List<String> classSums = new ArrayList<>();
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("ga[$1L] = laneOut[o + $1L] + reg * a[$1L]", k);
+      c.addStatement("dw[$1L] = laneOut[o + $1L] + reg * w[$1L]", k);
       classSums.add("laneOut[o + " + k + "]");
     }
-    c.addStatement("ga[$L] = -($L) + reg * a[$L]", classes - 1, String.join(" + ", classSums),
+    c.addStatement("dw[$L] = -($L) + reg * w[$L]", classes - 1, String.join(" + ", classSums),
         classes - 1);
     for (int m = 0; m < in; m++) {
-      c.addStatement("g$1L[j] = laneOut[o + $2L] + reg * row$1L[j]", m, classes - 1 + m);
+      c.addStatement("$L[j] = laneOut[o + $L] + reg * $L[j]", Loops.row(p.affine().dw(), m),
+          classes - 1 + m, Loops.row(p.affine().w(), m));
     }
-    c.addStatement("gb[j] = laneOut[o + $L]", classes - 1 + in);
+    c.addStatement("$L[j] = laneOut[o + $L]", db1, classes - 1 + in);
     c.endControlFlow();
-    c.addStatement("$L[] gc = $L[0]", t.t(), q.affine().db());
+    String db2 = Loops.row(q.affine().db(), 0);
+    c.addStatement("$L[] $L = $L[0]", t.t(), db2, q.affine().db());
     List<String> biasSums = new ArrayList<>();
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("gc[$L] = laneOut[$L]", k, headSums + k);
-      biasSums.add("gc[" + k + "]");
+      c.addStatement("$L[$L] = laneOut[$L]", db2, k, headSums + k);
+      biasSums.add(db2 + "[" + k + "]");
     }
-    c.addStatement("gc[$L] = -($L)", classes - 1, String.join(" + ", biasSums));
+    c.addStatement("$L[$L] = -($L)", db2, classes - 1, String.join(" + ", biasSums));
     return MethodSpec.methodBuilder("backwardColumnar")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
@@ -432,11 +453,13 @@ final class ColumnarStep implements NetworkStep {
     boolean relu = p.activation().ownOutput();
     for (int u = 0; u < count; u++) {
       String unit = u == 0 ? j : j + " + " + u;
-      c.addStatement("$L[] o$L = $L[$L]", t.t(), u, p.layout().ht(), unit);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), u, q.affine().w(), unit);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.layout().ht(), u), p.layout().ht(),
+          unit);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(q.affine().w(), u), q.affine().w(),
+          unit);
       for (int k = 0; k < last; k++) {
-        c.addStatement("$T ow$L$L = $T.broadcast(LANES, a$L[$L] - a$L[$L])", v, u, k, v, u, k, u,
-            last);
+        c.addStatement("$T ow$L$L = $T.broadcast(LANES, $L[$L] - $L[$L])", v, u, k, v,
+            Loops.row(q.affine().w(), u), k, Loops.row(q.affine().w(), u), last);
       }
       for (int k = 0; k < last; k++) {
         c.addStatement("$T sw$L$L = $T.zero(LANES)", v, u, k, v);
@@ -448,13 +471,16 @@ final class ColumnarStep implements NetworkStep {
     }
     c.beginControlFlow("for (int i = 0; i < np; i += step)");
     for (int k = 0; k < last; k++) {
-      c.addStatement("$T e$L = $T.fromArray(LANES, d$L, i)", v, k, v, k);
+      c.addStatement("$T e$L = $T.fromArray(LANES, $L, i)", v, k, v,
+          Loops.row("d" + q.layout().zt(), k));
     }
     for (int m = 0; m < in; m++) {
-      c.addStatement("$T x$L = $T.fromArray(LANES, t$L, i)", v, m, v, m);
+      c.addStatement("$T x$L = $T.fromArray(LANES, $L, i)", v, m, v,
+          Loops.row(p.layout().xt(), m));
     }
     for (int u = 0; u < count; u++) {
-      c.addStatement("$T u$L = $T.fromArray(LANES, o$L, i)", v, u, v, u);
+      c.addStatement("$T u$L = $T.fromArray(LANES, $L, i)", v, u, v,
+          Loops.row(p.layout().ht(), u));
       String dh = "e0.mul(ow" + u + "0)";
       for (int k = 0; k < last; k++) {
         c.addStatement("sw$1L$2L = u$1L.fma(e$2L, sw$1L$2L)", u, k);
@@ -497,7 +523,8 @@ final class ColumnarStep implements NetworkStep {
       }
       c.addStatement("sb$L.intoArray(laneAcc, ($L + $L) * step)", u, base, slot);
       for (int k = 0; k <= last; k++) {
-        c.addStatement("col$1L[$2L] = a$3L[$1L]", k, unit, u);
+        c.addStatement("$L[$L] = $L[$L]", Loops.row(q.affine().wt(), k), unit,
+            Loops.row(q.affine().w(), u), k);
       }
     }
     return c.build();
@@ -518,19 +545,19 @@ final class ColumnarStep implements NetworkStep {
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
     c.addStatement("h[j] = $L[j][i]", p.layout().ht());
     c.endControlFlow();
-    c.addStatement("$L[] s = $L[i]", t.t(), q.activation().z());
+    c.addStatement("$L[] z = $L[i]", t.t(), q.activation().z());
     for (int k = 0; k < classes - 1; k++) {
-      c.addStatement("s[$1L] = $2L[$1L][i] + lastScores[i]", k, q.layout().zt());
+      c.addStatement("z[$1L] = $2L[$1L][i] + lastScores[i]", k, q.layout().zt());
     }
-    c.addStatement("s[$L] = lastScores[i]", classes - 1);
+    c.addStatement("z[$L] = lastScores[i]", classes - 1);
     c.endControlFlow();
     c.addStatement("rowsStale = false");
     c.endControlFlow();
     c.beginControlFlow("if (scoreGradStale)");
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("$L[] d = $L[i]", t.t(), q.activation().dz());
+    c.addStatement("$L[] dz = $L[i]", t.t(), q.activation().dz());
     for (int k = 0; k < classes; k++) {
-      c.addStatement("d[$1L] = $2L[$1L][i]", k, dScoresT(plan));
+      c.addStatement("dz[$1L] = $2L[$1L][i]", k, dScoresT(plan));
     }
     c.endControlFlow();
     c.addStatement("scoreGradStale = false");
@@ -541,12 +568,13 @@ final class ColumnarStep implements NetworkStep {
     c.addStatement("$L[] dh = $L[i]", t.t(), p.dh());
     for (int k = 0; k < classes; k++) {
       c.addStatement("$L e$L = $L[$L][i]", t.t(), k, dScoresT(plan), k);
-      c.addStatement("$L[] a$L = $L[$L]", t.t(), k, q.affine().wt(), k);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(q.affine().wt(), k), q.affine().wt(), k);
     }
     c.beginControlFlow("for (int j = 0; j < $L; j++)", units);
-    CodeBlock dh = CodeBlock.of("e0 * a0[j]");
+    CodeBlock dh = CodeBlock.of("e0 * $L[j]", Loops.row(q.affine().wt(), 0));
     for (int k = 1; k < classes; k++) {
-      dh = CodeBlock.of("$T.fma(e$L, a$L[j], $L)", Math.class, k, k, dh);
+      dh = CodeBlock.of("$T.fma(e$L, $L[j], $L)", Math.class, k, Loops.row(q.affine().wt(), k),
+          dh);
     }
     c.addStatement("dh[j] = $L", dh);
     c.endControlFlow();
@@ -585,13 +613,12 @@ final class ColumnarStep implements NetworkStep {
         .beginControlFlow("if (!lastScoresStale)")
         .addStatement("return")
         .endControlFlow()
-        .addStatement("$L[] s = lastScores", t.t())
-        .addStatement("$T.fill(s, 0, n, lastB)", Arrays.class)
+        .addStatement("$T.fill(lastScores, 0, n, lastB)", Arrays.class)
         .beginControlFlow("for (int j = 0; j < $L; j++)", p.cols())
         .addStatement("$L w = lastW[j]", t.t())
-        .addStatement("$L[] h = $L[j]", t.t(), p.layout().ht())
+        .addStatement("$L[] ht = $L[j]", t.t(), p.layout().ht())
         .beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("s[i] += w * h[i]")
+        .addStatement("lastScores[i] += w * ht[i]")
         .endControlFlow()
         .endControlFlow()
         .addStatement("lastScoresStale = false")

@@ -35,10 +35,12 @@ final class Direct implements ProductStrategy {
     c.add("// dW = x^T dz + l2 * W and db = sum_i dz$L, one pass over the batch\n",
         relu ? ", with dz = dh * [h > 0]" : "");
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.affine().w(), m);
-      c.addStatement("$L[] g$L = $L[$L]", t.t(), m, p.affine().dw(), m);
+      String w = Loops.row(p.affine().w(), m);
+      String dw = Loops.row(p.affine().dw(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), w, p.affine().w(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), dw, p.affine().dw(), m);
       c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
-      c.addStatement("g$1L[j] = reg * row$1L[j]", m);
+      c.addStatement("$L[j] = reg * $L[j]", dw, w);
       c.endControlFlow();
     }
     if (db != null) {
@@ -71,7 +73,7 @@ final class Direct implements ProductStrategy {
       c.addStatement("dz[j] = d");
     }
     for (int m = 0; m < in; m++) {
-      c.addStatement("g$1L[j] += x$1L * d", m);
+      c.addStatement("$L[j] += x$L * d", Loops.row(p.affine().dw(), m), m);
     }
     if (db != null) {
       c.addStatement("db[j] += d");

@@ -33,9 +33,9 @@ final class FewColumns implements ProductStrategy {
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L xm = x[m]", t.t());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.productWeights());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.productWeights());
     for (int j = 0; j < cols; j++) {
-      c.addStatement("s$L += xm * row[$L]", j, j);
+      c.addStatement("s$L += xm * w[$L]", j, j);
     }
     c.endControlFlow();
     c.addStatement("$L[] z = $L[i]", t.t(), p.activation().z());
@@ -62,9 +62,9 @@ final class FewColumns implements ProductStrategy {
     }
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
     c.addStatement("$L[] xt = $L[m]", t.t(), p.layout().inT());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.productWeights());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.productWeights());
     for (int j = 0; j < cols; j++) {
-      c.addStatement("$L a$L = row[$L]", t.t(), j, j);
+      c.addStatement("$L a$L = w[$L]", t.t(), j, j);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L xi = xt[i]", t.t());
@@ -130,10 +130,10 @@ final class FewColumns implements ProductStrategy {
     c.endControlFlow();
     c.endControlFlow();
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.affine().w());
     c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     for (int j = 0; j < cols; j++) {
-      c.addStatement("dw[$1L] = $2L[$1L][m] + reg * row[$1L]", j, dwt);
+      c.addStatement("dw[$1L] = $2L[$1L][m] + reg * w[$1L]", j, dwt);
     }
     c.endControlFlow();
     if (p.affine().db() != null) {

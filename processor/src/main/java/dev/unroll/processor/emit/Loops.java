@@ -46,24 +46,32 @@ final class Loops {
   /** Locals {@code t0..} for the rows of {@code xt}, filled with the input transposed. */
   static void transposeInput(CodeBlock.Builder c, DensePlan p, Num t) {
     for (int m = 0; m < p.fanIn(); m++) {
-      c.addStatement("$L[] t$L = $L[$L]", t.t(), m, p.layout().xt(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), row(p.layout().xt(), m), p.layout().xt(), m);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L[] x = $L[i]", t.t(), p.in());
     for (int m = 0; m < p.fanIn(); m++) {
-      c.addStatement("t$L[i] = x[$L]", m, m);
+      c.addStatement("$L[i] = x[$L]", row(p.layout().xt(), m), m);
     }
     c.endControlFlow();
   }
 
-  /** {@code bias[j] + x0 * row0[j] + ...}: one output of a written-out fan-in. */
-  static String writtenOutSum(String bias, int in, String j, Num t) {
+  /**
+   * The local holding row {@code k} of {@code array} when several rows of it are held at once
+   * ({@code w1Row0 = w1[0]}): named after the array, as every local of the generated code is.
+   */
+  static String row(String array, Object k) {
+    return array + "Row" + k;
+  }
+
+  /** {@code bias[j] + x0 * w1Row0[j] + ...}: one output of a written-out fan-in of {@code w}. */
+  static String writtenOutSum(String bias, String w, int in, String j, Num t) {
     List<String> terms = new ArrayList<>();
     if (bias != null) {
       terms.add(bias + "[" + j + "]");
     }
     for (int m = 0; m < in; m++) {
-      terms.add("x" + m + " * row" + m + "[" + j + "]");
+      terms.add("x" + m + " * " + row(w, m) + "[" + j + "]");
     }
     return terms.isEmpty() ? t.lit(0) : String.join(" + ", terms);
   }

@@ -27,10 +27,10 @@ final class WrittenOut implements ProductStrategy {
     c.add("// dW = x^T dz + l2 * W\n");
     c.add("// one weight row at a time, a register per column\n");
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.affine().w());
     c.addStatement("$L[] dw = $L[m]", t.t(), p.affine().dw());
     for (int j = 0; j < cols; j++) {
-      c.addStatement("$L g$L = reg * row[$L]", t.t(), j, j);
+      c.addStatement("$L g$L = reg * w[$L]", t.t(), j, j);
     }
     c.beginControlFlow("for (int i = 0; i < n; i++)");
     c.addStatement("$L xm = $L[i][m]", t.t(), p.in());
@@ -58,10 +58,10 @@ final class WrittenOut implements ProductStrategy {
     c.addStatement("$L[] dz = $L[i]", t.t(), p.activation().dz());
     c.addStatement("$L[] dx = $L[i]", t.t(), p.dIn());
     c.beginControlFlow("for (int m = 0; m < $L; m++)", p.fanIn());
-    c.addStatement("$L[] row = $L[m]", t.t(), p.affine().w());
+    c.addStatement("$L[] w = $L[m]", t.t(), p.affine().w());
     List<String> terms = new ArrayList<>();
     for (int j = 0; j < p.cols(); j++) {
-      terms.add("dz[" + j + "] * row[" + j + "]");
+      terms.add("dz[" + j + "] * w[" + j + "]");
     }
     c.addStatement("dx[m] = $L", String.join(" + ", terms));
     c.endControlFlow();

@@ -44,7 +44,8 @@ final class WrittenOutFanIn implements ProductStrategy {
     String bias = p.productHasBias() ? "bias" : null;
     Loops.declareOperands(c, p, t);
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L[] row$L = $L[$L]", t.t(), m, p.productWeights(), m);
+      c.addStatement("$L[] $L = $L[$L]", t.t(), Loops.row(p.productWeights(), m),
+          p.productWeights(), m);
     }
     boolean relu = p.product() == Product.DIRECT && p.activation().ownOutput();
     if (relu) {
@@ -61,11 +62,11 @@ final class WrittenOutFanIn implements ProductStrategy {
     if (p.product() == Product.WRITTEN_OUT) {
       for (int j = 0; j < cols; j++) {
         c.addStatement("$L[$L] = $L", out, j,
-            Loops.writtenOutSum(bias, in, Integer.toString(j), t));
+            Loops.writtenOutSum(bias, p.productWeights(), in, Integer.toString(j), t));
       }
     } else {
       c.beginControlFlow("for (int j = 0; j < $L; j++)", cols);
-      String value = Loops.writtenOutSum(bias, in, "j", t);
+      String value = Loops.writtenOutSum(bias, p.productWeights(), in, "j", t);
       c.addStatement("$L[j] = $L", out,
           relu ? CodeBlock.of("$T.max($L, $L)", Math.class, value, t.lit(0)) : value);
       c.endControlFlow();
@@ -89,19 +90,19 @@ final class WrittenOutFanIn implements ProductStrategy {
         relu ? "max(b[j] + sum_m w[m][j] x[.][m], 0)" : "b[j] + sum_m w[m][j] x[.][m]");
     Loops.transposeInput(c, p, t);
     c.beginControlFlow("for (int j = 0; j < $L; j++)", p.cols());
-    c.addStatement("$L[] o = $L[j]", t.t(), p.layout().ht());
+    c.addStatement("$L[] ht = $L[j]", t.t(), p.layout().ht());
     List<String> terms = new ArrayList<>();
     if (p.productHasBias()) {
       c.addStatement("$L bj = bias[j]", t.t());
       terms.add("bj");
     }
     for (int m = 0; m < in; m++) {
-      c.addStatement("$L v$L = row$L[j]", t.t(), m, m);
-      terms.add("v" + m + " * t" + m + "[i]");
+      c.addStatement("$L v$L = $L[j]", t.t(), m, Loops.row(p.productWeights(), m));
+      terms.add("v" + m + " * " + Loops.row(p.layout().xt(), m) + "[i]");
     }
     String sum = String.join(" + ", terms);
     c.beginControlFlow("for (int i = 0; i < n; i++)");
-    c.addStatement("o[i] = $L", relu ? CodeBlock.of("$T.max($L, $L)", Math.class, sum, t.lit(0))
+    c.addStatement("ht[i] = $L", relu ? CodeBlock.of("$T.max($L, $L)", Math.class, sum, t.lit(0))
         : sum);
     c.endControlFlow();
     c.endControlFlow();

@@ -49,6 +49,14 @@ public final class RawAnnotation {
     return explicit.get(name);
   }
 
+  /**
+   * Files {@code message}, with its catalogue severity, on the written value of {@code member}
+   * (on the annotation when the member is not written).
+   */
+  public void report(Report report, String member, Message message, Object... args) {
+    report.add(message, element, mirror, explicit.get(member), args);
+  }
+
   /** An int member, or {@code fallback} when absent or unreadable (reported). */
   public int intValue(String name, int fallback, Report report) {
     Object v = raw(name);
@@ -124,6 +132,6 @@ public final class RawAnnotation {
   }
 
   private void unreadable(String name, Object v, Report report) {
-    report.error(Message.UNREADABLE.format(name, v), element, mirror, explicit.get(name));
+    report.add(Message.UNREADABLE, element, mirror, explicit.get(name), name, v);
   }
 }
