@@ -27,6 +27,10 @@ public class ConvBench {
   @Param({"W5", "W6"})
   public String workload;
 
+  /** Kernels: {@code plain} (the default backend) or {@code vector} (the Vector API one). */
+  @Param({"plain"})
+  public String backend;
+
   /** Threads of the generated network's own pool. */
   @Param({"1"})
   public int threads;
@@ -42,8 +46,7 @@ public class ConvBench {
   /** The network and its batches; nothing is allocated afterwards. */
   @Setup
   public void setup() {
-    net = workload.equals("W5") ? new ConvSpecs_W5Net(Workload.WEIGHT_SEED)
-        : new ConvSpecs_W6Net(Workload.WEIGHT_SEED);
+    net = net(workload, Workload.isVector(backend));
     net.setTraining(true);
     net.setThreads(threads);
     xs = inputs(net.inputs(), BATCH);
@@ -51,6 +54,15 @@ public class ConvBench {
     for (int k = 0; k < Workload.BATCHES; k++) {
       ys[k] = Workload.Data.linearLabels(xs[k], 10, 11);
     }
+  }
+
+  /** W5 or W6's generated network, on the vector backend or the plain one. */
+  static Model net(String workload, boolean vector) {
+    long seed = Workload.WEIGHT_SEED;
+    if (workload.equals("W5")) {
+      return vector ? new ConvSpecs_W5VNet(seed) : new ConvSpecs_W5Net(seed);
+    }
+    return vector ? new ConvSpecs_W6VNet(seed) : new ConvSpecs_W6Net(seed);
   }
 
   /** {@link Workload#BATCHES} batches of {@code batch} Gaussian rows of {@code inputs}. */

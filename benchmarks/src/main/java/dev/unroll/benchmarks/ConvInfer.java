@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,6 +18,10 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConvInfer {
+  /** Kernels: {@code plain} (the default backend) or {@code vector} (the Vector API one). */
+  @Param({"plain"})
+  public String backend;
+
   private Model net;
   private float[][][] xs;
   private int next;
@@ -24,7 +29,7 @@ public class ConvInfer {
   /** W5 in evaluation mode (batch norm folded into the filters) and single-image batches. */
   @Setup
   public void setup() {
-    net = new ConvSpecs_W5Net(Workload.WEIGHT_SEED);
+    net = ConvBench.net("W5", Workload.isVector(backend));
     net.setTraining(false);
     xs = ConvBench.inputs(net.inputs(), 1);
   }

@@ -210,15 +210,11 @@ final class Im2colConv implements ConvStrategy {
     m.addStatement("colT[q][r] = row[q]");
     m.endControlFlow();
     m.endControlFlow();
+    if (!p.batchNorm()) {
+      biasGradient(m, p, t);
+    }
     m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
     m.addStatement("int o = f * $L", plane);
-    if (!p.batchNorm()) {
-      m.addStatement("$L sum = 0", t.t());
-      m.beginControlFlow("for (int q = 0; q < $L; q++)", plane);
-      m.addStatement("sum += dz[o + q]");
-      m.endControlFlow();
-      m.addStatement("$L[0][f] += sum", p.name("db"));
-    }
     m.addStatement("$L[] g = $L[f]", t.t(), p.name("dw"));
     int whole = plane / 4 * 4;
     if (whole > 0) {
@@ -277,6 +273,18 @@ final class Im2colConv implements ConvStrategy {
       m.addStatement("col2im$L(dx)", k);
     }
     return m.build();
+  }
+
+  /** {@code db[f] += sum_p dz[f][p]}: one sample's share of the bias gradient. */
+  static void biasGradient(MethodSpec.Builder m, ImageLayerPlan p, Num t) {
+    m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
+    m.addStatement("int o = f * $L", p.plane());
+    m.addStatement("$L sum = 0", t.t());
+    m.beginControlFlow("for (int q = 0; q < $L; q++)", p.plane());
+    m.addStatement("sum += dz[o + q]");
+    m.endControlFlow();
+    m.addStatement("$L[0][f] += sum", p.name("db"));
+    m.endControlFlow();
   }
 
   /** Statements starting a backward pass: dW = l2 W, db = 0. */
