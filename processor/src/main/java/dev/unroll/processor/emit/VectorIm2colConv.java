@@ -31,43 +31,37 @@ final class VectorIm2colConv implements ConvStrategy {
     int fanIn = p.fanIn();
     int plane = p.plane();
     List<FieldSpec> f = new ArrayList<>();
-    f.add(Fields.rows(t, p.name("col"), fanIn, plane, "One sample's windows (im2col): a row per"
+    f.add(ConvGroups.scratch(t, p.name("col"), fanIn, plane, "One sample's windows (im2col): a row per"
         + " (channel, ky, kx), a column per output position."));
-    f.add(Fields.rows(t, p.name("rows"), p.cols(), plane, "One sample's product or its"
+    f.add(ConvGroups.scratch(t, p.name("rows"), p.cols(), plane, "One sample's product or its"
         + " gradient, a row per channel."));
     if (p.dIn() != null) {
-      f.add(Fields.rows(t, p.name("dcol"), fanIn, plane, "Gradient of {@code " + p.name("col")
+      f.add(ConvGroups.scratch(t, p.name("dcol"), fanIn, plane, "Gradient of {@code " + p.name("col")
           + "}, added back onto the input by col2im."));
       f.add(Fields.rows(t, p.name("wt"), fanIn, p.cols(), "{@code " + p.name("w")
           + "} transposed once per backward pass, for the input gradient."));
     }
+    f.addAll(ConvGroups.fields(p, t));
     return f;
   }
 
   @Override
   public CodeBlock forward(ImageLayerPlan p, Num t) {
-    return CodeBlock.builder()
-        .beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("conv$L($L[i], $L[i], weights, bias)", p.index(), p.in(), p.z())
-        .endControlFlow()
-        .build();
+    return ConvGroups.forward(p);
   }
 
   @Override
   public CodeBlock backward(ImageLayerPlan p, Num t) {
-    CodeBlock.Builder c = Im2colConv.resetGradients(p, t).toBuilder();
+    CodeBlock.Builder before = CodeBlock.builder();
     if (p.dIn() != null) {
-      c.addStatement("$T.transpose($L, $L)", RuntimeTypes.OPS, p.name("w"), p.name("wt"));
+      before.addStatement("$T.transpose($L, $L)", RuntimeTypes.OPS, p.name("w"), p.name("wt"));
     }
-    return c.beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("convBackward$L($L[i], $L[i], $L)", p.index(), p.in(), p.dz(),
-            p.dIn() == null ? "null" : p.dIn() + "[i]")
-        .endControlFlow()
-        .build();
+    return ConvGroups.backward(p, t, before.build());
   }
 
   @Override
   public void addMembers(TypeSpec.Builder type, ImageLayerPlan p, Num t) {
+    ConvGroups.addMembers(type, p, t);
     type.addMethod(product(p, t));
     type.addMethod(Im2colConv.im2col(p, t));
     type.addMethod(sampleBackward(p, t));
@@ -81,17 +75,17 @@ final class VectorIm2colConv implements ConvStrategy {
     int k = p.index();
     int plane = p.plane();
     MethodSpec.Builder m = MethodSpec.methodBuilder("conv" + k).addModifiers(Modifier.PRIVATE)
-        .addParameter(t.row(), "x").addParameter(t.row(), "out")
+        .addParameter(int.class, "g").addParameter(t.row(), "x").addParameter(t.row(), "out")
         .addParameter(t.rows(), "weights").addParameter(t.row(), "bias")
         .addJavadoc("Layer $L's product for one sample: out[f][p] = bias[f] + sum_r weights[f][r]"
             + " col[r][p], channel after channel.\n", k);
-    m.addStatement("im2col$L(x)", k);
-    m.addStatement("$L[][] rows = $L", t.t(), p.name("rows"));
+    m.addStatement("im2col$L(g, x)", k);
+    m.addStatement("$L[][] rows = $L[g]", t.t(), p.name("rows"));
     m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
     m.addStatement("$T.fill(rows[f], bias[f])", Arrays.class);
     m.endControlFlow();
     m.addComment("register-blocked Vector API product: 4 filters x 4 vectors of positions a tile");
-    m.addStatement("$T.product(weights, $L, rows, $L, $L, 0, $L)", t.kernels(), p.name("col"),
+    m.addStatement("$T.product(weights, $L[g], rows, $L, $L, 0, $L)", t.kernels(), p.name("col"),
         p.cols(), p.fanIn(), plane);
     copyRows(m, p, "rows[f], 0, out, f * $L", plane);
     return m.build();
@@ -115,28 +109,29 @@ final class VectorIm2colConv implements ConvStrategy {
     int fanIn = p.fanIn();
     MethodSpec.Builder m = MethodSpec.methodBuilder("convBackward" + k)
         .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "g")
         .addParameter(t.row(), "x").addParameter(t.row(), "dz").addParameter(t.row(), "dx")
         .addJavadoc("Layer $L's gradients for one sample: dW += dz col^T"
             + (p.batchNorm() ? "" : ", db[f] += sum_p dz[f][p]")
             + (p.dIn() != null ? ", and dx = col2im(W^T dz)" : "") + ".\n", k);
-    m.addStatement("im2col$L(x)", k);
+    m.addStatement("im2col$L(g, x)", k);
     if (!p.batchNorm()) {
       Im2colConv.biasGradient(m, p, t);
     }
-    m.addStatement("$L[][] rows = $L", t.t(), p.name("rows"));
+    m.addStatement("$L[][] rows = $L[g]", t.t(), p.name("rows"));
     copyRows(m, p, "dz, f * $L, rows[f], 0", plane);
     m.addComment("dW[f][r] += sum_p dz[f][p] col[r][p]: col's rows packed as the transposed factor");
-    m.addStatement("$T.productTransposed(rows, $L, $L, $L, $L, 0, $L)", t.kernels(),
-        p.name("col"), p.name("dw"), p.cols(), plane, fanIn);
+    m.addStatement("$T.productTransposed(rows, $L[g], $L[g], $L, $L, 0, $L)", t.kernels(),
+        p.name("col"), p.name("dwPart"), p.cols(), plane, fanIn);
     if (p.dIn() != null) {
       m.addComment("dcol = W^T dz, then col2im adds each window back onto its pixels");
-      m.addStatement("$L[][] dcol = $L", t.t(), p.name("dcol"));
+      m.addStatement("$L[][] dcol = $L[g]", t.t(), p.name("dcol"));
       m.beginControlFlow("for (int r = 0; r < $L; r++)", fanIn);
       m.addStatement("$T.fill(dcol[r], $L)", Arrays.class, t.lit(0));
       m.endControlFlow();
       m.addStatement("$T.product($L, rows, dcol, $L, $L, 0, $L)", t.kernels(), p.name("wt"),
           fanIn, p.cols(), plane);
-      m.addStatement("col2im$L(dx)", k);
+      m.addStatement("col2im$L(g, dx)", k);
     }
     return m.build();
   }
