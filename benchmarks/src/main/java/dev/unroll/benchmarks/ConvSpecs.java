@@ -42,7 +42,7 @@ public final class ConvSpecs {
   @Layer(units = 10)
   public interface W6 {}
 
-  /** W5 on the Vector API backend. */
+  /** W5 (and W7) on the Vector API backend. */
   @Network(inputs = 784, shape = {1, 28, 28}, loss = Loss.SOFTMAX, maxBatch = 64,
       backend = Backend.VECTOR)
   @Layer(kind = LayerKind.CONV, filters = 16, size = 3, pad = 1, batchNorm = true,

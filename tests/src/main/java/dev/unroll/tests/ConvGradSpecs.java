@@ -207,6 +207,29 @@ final class ConvGradSpecs {
   @Layer(units = 10)
   interface VectorConvNet {}
 
+  /**
+   * the vector backend's conv kernels with an input gradient: 5 and 3 filters (a group of 4 rows
+   * and one left over; fewer than 4 rows), no batch norm (the bias gradient), 100 positions (a
+   * 64-column strip and a tail), stride 2 with pad 0.
+   */
+  @Network(inputs = 200, shape = {2, 10, 10}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8, backend = Backend.VECTOR)
+  @Layer(kind = LayerKind.CONV, filters = 5, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 2, stride = 2, activation = Activation.ELU)
+  @Layer(units = 4)
+  interface VectorConvConv {}
+
+  /** the vector backend's conv kernels behind a pool, with batch norm, and an SVM head. */
+  @Network(inputs = 100, shape = {1, 10, 10}, loss = Loss.SVM,
+      precision = Precision.DOUBLE, maxBatch = 8, backend = Backend.VECTOR)
+  @Layer(kind = LayerKind.CONV, filters = 4, size = 3, pad = 1, activation = Activation.RELU,
+      batchNorm = true)
+  @Layer(kind = LayerKind.MAX_POOL, size = 2)
+  @Layer(kind = LayerKind.CONV, filters = 8, size = 3, pad = 1, activation = Activation.RELU,
+      batchNorm = true)
+  @Layer(units = 3)
+  interface VectorConvPoolConv {}
+
   /** a 1x1 conv before a max pool, so the pool's input gradient is visible (for ties). */
   @Network(inputs = 16, shape = {1, 4, 4}, loss = Loss.SOFTMAX,
       precision = Precision.DOUBLE, maxBatch = 8)

@@ -2,8 +2,11 @@ package dev.unroll.tests;
 
 import dev.unroll.runtime.Model;
 import dev.unroll.runtime.Rng;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +46,50 @@ class ConvGradientCheckTest {
     }
     net.setTraining(false);
     check(name, net, 0.0);
+  }
+
+  /** The conv products split over two groups of samples on two threads (the L2 check's seed). */
+  @ParameterizedTest(name = "{0}, two threads")
+  @MethodSource("dev.unroll.tests.ConvNets#all")
+  void twoThreadGradientsMatch(String name, LongFunction<Model> factory) {
+    Model net = factory.apply(22);
+    net.setThreads(2);
+    try {
+      check(name, net, 0.3);
+    } finally {
+      net.close();
+    }
+  }
+
+  /** One thread runs the same sample groups in order as two do: the same bits after training. */
+  @Test
+  void twoThreadsTrainBitIdenticallyToOne() {
+    for (LongFunction<Model> f : java.util.List.<LongFunction<Model>>of(
+        ConvGradSpecs_ConvPoolConvDenseSoftmaxNet::new, ConvGradSpecs_VectorConvConvNet::new)) {
+      assertArrayEquals(train(f, 1), train(f, 2));
+    }
+  }
+
+  private static double[] train(LongFunction<Model> factory, int threads) {
+    Model net = factory.apply(4);
+    net.setThreads(threads);
+    net.setL2(0.01);
+    double[][] x = GradientCheckTest.inputs(new Rng(2), N, net.inputs());
+    int[] y = {0, 1, 2, 0, 1};
+    for (int step = 0; step < 5; step++) {
+      net.forward(x, N);
+      net.loss(y, N);
+      net.backward();
+      net.sgdStep(0.05);
+    }
+    net.close();
+    java.util.List<Double> all = new java.util.ArrayList<>();
+    for (var t : net.params()) {
+      for (double v : t.toArray()) {
+        all.add(v);
+      }
+    }
+    return all.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static void check(String name, Model net, double l2) {

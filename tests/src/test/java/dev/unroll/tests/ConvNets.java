@@ -35,6 +35,9 @@ final class ConvNets {
         Arguments.of("ConvPoolConvDenseSoftmax", (LongFunction<Model>) ConvGradSpecs_ConvPoolConvDenseSoftmaxNet::new),
         Arguments.of("ConvPoolConvDenseSvm", (LongFunction<Model>) ConvGradSpecs_ConvPoolConvDenseSvmNet::new),
         Arguments.of("PoolFirst", (LongFunction<Model>) ConvGradSpecs_PoolFirstNet::new),
-        Arguments.of("VectorConvNet", (LongFunction<Model>) ConvGradSpecs_VectorConvNetNet::new));
+        Arguments.of("VectorConvNet", (LongFunction<Model>) ConvGradSpecs_VectorConvNetNet::new),
+        Arguments.of("VectorConvConv", (LongFunction<Model>) ConvGradSpecs_VectorConvConvNet::new),
+        Arguments.of("VectorConvPoolConv",
+            (LongFunction<Model>) ConvGradSpecs_VectorConvPoolConvNet::new));
   }
 }

@@ -161,16 +161,7 @@ final class ConvLayer implements LayerEmitter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "n")
         .addJavadoc("Layer $L forward: $L.\n", p.index(), ImageTable.describe(p.image()));
-    if (p.batchNorm()) {
-      m.addComment("training: the filters, no bias (beta replaces it); evaluation: batch norm"
-          + " folded in");
-      m.addStatement("$L[][] weights = training ? $L : $L", t.t(), p.name("w"), p.name("wf"));
-      m.addStatement("$L[] bias = training ? $L[0] : $L[0]", t.t(), p.name("noBias"),
-          p.name("bf"));
-    } else {
-      m.addStatement("$L[][] weights = $L", t.t(), p.name("w"));
-      m.addStatement("$L[] bias = $L[0]", t.t(), p.name("b"));
-    }
+    m.addCode(weightsOfMode(p, t));
     m.addCode(product.forward(p, t));
     if (p.batchNorm()) {
       m.addCode(SpatialBatchNorm.forward(p, t));
@@ -179,6 +170,22 @@ final class ConvLayer implements LayerEmitter {
       m.addCode(ImageActivation.forward(p, t));
     }
     return m.build();
+  }
+
+  /** The locals {@code weights} and {@code bias}: the filters and bias of the mode. */
+  static CodeBlock weightsOfMode(ImageLayerPlan p, Num t) {
+    CodeBlock.Builder c = CodeBlock.builder();
+    if (p.batchNorm()) {
+      c.add("// training: the filters, no bias (beta replaces it); evaluation: batch norm folded"
+          + " in\n");
+      c.addStatement("$L[][] weights = training ? $L : $L", t.t(), p.name("w"), p.name("wf"));
+      c.addStatement("$L[] bias = training ? $L[0] : $L[0]", t.t(), p.name("noBias"),
+          p.name("bf"));
+    } else {
+      c.addStatement("$L[][] weights = $L", t.t(), p.name("w"));
+      c.addStatement("$L[] bias = $L[0]", t.t(), p.name("b"));
+    }
+    return c.build();
   }
 
   @Override

@@ -32,40 +32,33 @@ final class Im2colConv implements ConvStrategy {
     int fanIn = p.fanIn();
     int plane = p.plane();
     List<FieldSpec> f = new ArrayList<>();
-    f.add(Fields.rows(t, p.name("col"), fanIn, plane, "One sample's windows (im2col): a row per"
+    f.add(ConvGroups.scratch(t, p.name("col"), fanIn, plane, "One sample's windows (im2col): a row per"
         + " (channel, ky, kx), a column per output position."));
-    f.add(Fields.rows(t, p.name("colT"), plane, fanIn, "{@code " + p.name("col")
+    f.add(ConvGroups.scratch(t, p.name("colT"), plane, fanIn, "{@code " + p.name("col")
         + "} transposed, for the weight gradient."));
-    f.add(Fields.rows(t, p.name("rows"), p.cols(), plane, "One sample's product or its"
+    f.add(ConvGroups.scratch(t, p.name("rows"), p.cols(), plane, "One sample's product or its"
         + " gradient, a row per channel."));
     if (p.dIn() != null) {
-      f.add(Fields.rows(t, p.name("dcol"), fanIn, plane, "Gradient of {@code " + p.name("col")
+      f.add(ConvGroups.scratch(t, p.name("dcol"), fanIn, plane, "Gradient of {@code " + p.name("col")
           + "}, added back onto the input by col2im."));
     }
+    f.addAll(ConvGroups.fields(p, t));
     return f;
   }
 
   @Override
   public CodeBlock forward(ImageLayerPlan p, Num t) {
-    return CodeBlock.builder()
-        .beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("conv$L($L[i], $L[i], weights, bias)", p.index(), p.in(), p.z())
-        .endControlFlow()
-        .build();
+    return ConvGroups.forward(p);
   }
 
   @Override
   public CodeBlock backward(ImageLayerPlan p, Num t) {
-    return resetGradients(p, t).toBuilder()
-        .beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("convBackward$L($L[i], $L[i], $L)", p.index(), p.in(), p.dz(),
-            p.dIn() == null ? "null" : p.dIn() + "[i]")
-        .endControlFlow()
-        .build();
+    return ConvGroups.backward(p, t, CodeBlock.builder().build());
   }
 
   @Override
   public void addMembers(TypeSpec.Builder type, ImageLayerPlan p, Num t) {
+    ConvGroups.addMembers(type, p, t);
     type.addMethod(product(p, t));
     type.addMethod(im2col(p, t));
     type.addMethod(sampleBackward(p, t));
@@ -79,16 +72,18 @@ final class Im2colConv implements ConvStrategy {
     int k = p.index();
     int plane = p.plane();
     MethodSpec.Builder m = MethodSpec.methodBuilder("conv" + k).addModifiers(Modifier.PRIVATE)
-        .addParameter(t.row(), "x").addParameter(t.row(), "out")
+        .addParameter(int.class, "g").addParameter(t.row(), "x").addParameter(t.row(), "out")
         .addParameter(t.rows(), "weights").addParameter(t.row(), "bias")
         .addJavadoc("Layer $L's product for one sample: out[f][p] = bias[f] + sum_r weights[f][r]"
             + " col[r][p], channel after channel.\n", k);
-    m.addStatement("im2col$L(x)", k);
+    m.addStatement("im2col$L(g, x)", k);
+    m.addStatement("$L[][] rows = $L[g]", t.t(), p.name("rows"));
+    m.addStatement("$L[][] col = $L[g]", t.t(), p.name("col"));
     m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
-    m.addStatement("$L[] acc = $L[f]", t.t(), p.name("rows"));
+    m.addStatement("$L[] acc = rows[f]", t.t());
     m.addStatement("$T.fill(acc, bias[f])", Arrays.class);
     m.addStatement("$L[] wf = weights[f]", t.t());
-    axpyRows(m, t, p.fanIn(), plane, "wf[r + $L]", p.name("col") + "[r + $L]", "acc");
+    axpyRows(m, t, p.fanIn(), plane, "wf[r + $L]", "col[r + $L]", "acc");
     m.addStatement("System.arraycopy(acc, 0, out, f * $L, $L)", plane, plane);
     m.endControlFlow();
     return m.build();
@@ -150,15 +145,17 @@ final class Im2colConv implements ConvStrategy {
     String col = p.name(forward ? "col" : "dcol");
     MethodSpec.Builder m = MethodSpec.methodBuilder(name + p.index())
         .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "g")
         .addParameter(t.row(), forward ? "x" : "dx")
-        .addJavadoc(doc + "\n", col);
+        .addJavadoc(doc + "\n", col + "[g]");
+    m.addStatement("$L[][] windows = $L[g]", t.t(), col);
     if (!forward) {
       m.addStatement("$T.fill(dx, $L)", Arrays.class, t.lit(0));
     }
     m.beginControlFlow("for (int c = 0; c < $L; c++)", in.c());
     m.beginControlFlow("for (int ky = 0; ky < $L; ky++)", size);
     m.beginControlFlow("for (int kx = 0; kx < $L; kx++)", size);
-    m.addStatement("$L[] row = $L[(c * $L + ky) * $L + kx]", t.t(), col, size, size);
+    m.addStatement("$L[] row = windows[(c * $L + ky) * $L + kx]", t.t(), size, size);
     m.addComment("ox in [lo, hi) reads a pixel: 0 <= ox * $L + kx - $L < $L", stride, pad, in.w());
     m.addStatement("int lo = Math.max(0, -Math.floorDiv(kx - $L, $L))", pad, stride);
     m.addStatement("int hi = Math.max(lo, Math.min($L, Math.floorDiv($L - kx, $L) + 1))", outW,
@@ -197,29 +194,29 @@ final class Im2colConv implements ConvStrategy {
     int fanIn = p.fanIn();
     MethodSpec.Builder m = MethodSpec.methodBuilder("convBackward" + k)
         .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "g")
         .addParameter(t.row(), "x").addParameter(t.row(), "dz").addParameter(t.row(), "dx")
-        .addJavadoc("Layer $L's gradients for one sample: dW[f] += sum_p dz[f][p] colT[p]"
+        .addJavadoc("Layer $L's gradients for one sample of group g: dW[f] += sum_p dz[f][p]"
+            + " colT[p]"
             + (p.batchNorm() ? "" : ", db[f] += sum_p dz[f][p]")
             + (p.dIn() != null ? ", and dx = col2im(W^T dz)" : "") + ".\n", k);
-    m.addStatement("im2col$L(x)", k);
-    m.addStatement("$L[][] col = $L", t.t(), p.name("col"));
-    m.addStatement("$L[][] colT = $L", t.t(), p.name("colT"));
+    m.addStatement("im2col$L(g, x)", k);
+    m.addStatement("$L[][] col = $L[g]", t.t(), p.name("col"));
+    m.addStatement("$L[][] colT = $L[g]", t.t(), p.name("colT"));
+    m.addStatement("$L[][] rows = $L[g]", t.t(), p.name("rows"));
+    m.addStatement("$L[][] dw = $L[g]", t.t(), p.name("dwPart"));
     m.beginControlFlow("for (int r = 0; r < $L; r++)", fanIn);
     m.addStatement("$L[] row = col[r]", t.t());
     m.beginControlFlow("for (int q = 0; q < $L; q++)", plane);
     m.addStatement("colT[q][r] = row[q]");
     m.endControlFlow();
     m.endControlFlow();
+    if (!p.batchNorm()) {
+      biasGradient(m, p, t);
+    }
     m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
     m.addStatement("int o = f * $L", plane);
-    if (!p.batchNorm()) {
-      m.addStatement("$L sum = 0", t.t());
-      m.beginControlFlow("for (int q = 0; q < $L; q++)", plane);
-      m.addStatement("sum += dz[o + q]");
-      m.endControlFlow();
-      m.addStatement("$L[0][f] += sum", p.name("db"));
-    }
-    m.addStatement("$L[] g = $L[f]", t.t(), p.name("dw"));
+    m.addStatement("$L[] grad = dw[f]", t.t());
     int whole = plane / 4 * 4;
     if (whole > 0) {
       m.beginControlFlow("for (int q = 0; q < $L; q += 4)", whole);
@@ -228,7 +225,7 @@ final class Im2colConv implements ConvStrategy {
         m.addStatement("$L[] t$L = colT[q + $L]", t.t(), j, j);
       }
       m.beginControlFlow("for (int r = 0; r < $L; r++)", fanIn);
-      m.addStatement("g[r] += d0 * t0[r] + d1 * t1[r] + d2 * t2[r] + d3 * t3[r]");
+      m.addStatement("grad[r] += d0 * t0[r] + d1 * t1[r] + d2 * t2[r] + d3 * t3[r]");
       m.endControlFlow();
       m.endControlFlow();
     }
@@ -237,7 +234,7 @@ final class Im2colConv implements ConvStrategy {
       m.addStatement("$L d = dz[o + q]", t.t());
       m.addStatement("$L[] tq = colT[q]", t.t());
       m.beginControlFlow("for (int r = 0; r < $L; r++)", fanIn);
-      m.addStatement("g[r] += d * tq[r]");
+      m.addStatement("grad[r] += d * tq[r]");
       m.endControlFlow();
       m.endControlFlow();
     }
@@ -245,11 +242,11 @@ final class Im2colConv implements ConvStrategy {
     if (p.dIn() != null) {
       m.addComment("dx: dcol[r] = sum_f W[f][r] dz[f] with dz's channels as rows, then col2im");
       m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
-      m.addStatement("System.arraycopy(dz, f * $L, $L[f], 0, $L)", plane, p.name("rows"), plane);
+      m.addStatement("System.arraycopy(dz, f * $L, rows[f], 0, $L)", plane, plane);
       m.endControlFlow();
       m.addStatement("$L[][] w = $L", t.t(), p.name("w"));
       m.beginControlFlow("for (int r = 0; r < $L; r++)", fanIn);
-      m.addStatement("$L[] d = $L[r]", t.t(), p.name("dcol"));
+      m.addStatement("$L[] d = $L[g][r]", t.t(), p.name("dcol"));
       m.addStatement("$T.fill(d, $L)", Arrays.class, t.lit(0));
       // the same four-terms-per-pass axpy as forward, over filters instead of window rows
       MethodSpec.Builder inner = m;
@@ -259,7 +256,7 @@ final class Im2colConv implements ConvStrategy {
         inner.beginControlFlow("for (int f = 0; f < $L; f += 4)", wholeF);
         for (int q = 0; q < 4; q++) {
           inner.addStatement("$L a$L = w[f + $L][r]", t.t(), q, q);
-          inner.addStatement("$L[] c$L = $L[f + $L]", t.t(), q, p.name("rows"), q);
+          inner.addStatement("$L[] c$L = rows[f + $L]", t.t(), q, q);
         }
         inner.beginControlFlow("for (int q = 0; q < $L; q++)", plane);
         inner.addStatement("d[q] += a0 * c0[q] + a1 * c1[q] + a2 * c2[q] + a3 * c3[q]");
@@ -268,31 +265,26 @@ final class Im2colConv implements ConvStrategy {
       }
       for (int f = wholeF; f < filters; f++) {
         inner.addStatement("$L a$L = w[$L][r]", t.t(), f - wholeF, f);
-        inner.addStatement("$L[] c$L = $L[$L]", t.t(), f - wholeF, p.name("rows"), f);
+        inner.addStatement("$L[] c$L = rows[$L]", t.t(), f - wholeF, f);
         inner.beginControlFlow("for (int q = 0; q < $L; q++)", plane);
         inner.addStatement("d[q] += a$L * c$L[q]", f - wholeF, f - wholeF);
         inner.endControlFlow();
       }
       m.endControlFlow();
-      m.addStatement("col2im$L(dx)", k);
+      m.addStatement("col2im$L(g, dx)", k);
     }
     return m.build();
   }
 
-  /** Statements starting a backward pass: dW = l2 W, db = 0. */
-  static CodeBlock resetGradients(ImageLayerPlan p, Num t) {
-    CodeBlock.Builder c = CodeBlock.builder();
-    c.add("// dW = l2 W + sum over samples; db = sum of dz\n");
-    c.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
-    c.addStatement("$L[] filter = $L[f]", t.t(), p.name("w"));
-    c.addStatement("$L[] grad = $L[f]", t.t(), p.name("dw"));
-    c.beginControlFlow("for (int r = 0; r < $L; r++)", p.fanIn());
-    c.addStatement("grad[r] = reg * filter[r]");
-    c.endControlFlow();
-    c.endControlFlow();
-    if (!p.batchNorm()) {
-      c.addStatement("$T.fill($L[0], $L)", Arrays.class, p.name("db"), t.lit(0));
-    }
-    return c.build();
+  /** {@code db[f] += sum_p dz[f][p]}: one sample's share of the bias gradient. */
+  static void biasGradient(MethodSpec.Builder m, ImageLayerPlan p, Num t) {
+    m.beginControlFlow("for (int f = 0; f < $L; f++)", p.cols());
+    m.addStatement("int o = f * $L", p.plane());
+    m.addStatement("$L sum = 0", t.t());
+    m.beginControlFlow("for (int q = 0; q < $L; q++)", p.plane());
+    m.addStatement("sum += dz[o + q]");
+    m.endControlFlow();
+    m.addStatement("$L[g][0][f] += sum", p.name("dbPart"));
+    m.endControlFlow();
   }
 }

@@ -1,7 +1,7 @@
 package dev.unroll.processor.plan;
 
 /**
- * How a conv layer's product runs, per sample. Both give the same sums in the same order.
+ * How a conv layer's product runs, per sample.
  */
 public enum ConvProduct {
   /**
@@ -9,5 +9,10 @@ public enum ConvProduct {
    * column per output position, then the product as axpys of whole rows (the shape C2
    * vectorizes); dW from the same windows transposed, dx through col2im.
    */
-  IM2COL
+  IM2COL,
+  /**
+   * im2col on the vector backend: the same windows, the three products by the register-blocked
+   * Vector API kernels of {@code unroll-vector} (4 filters x 4 vectors of positions per tile).
+   */
+  IM2COL_VECTOR
 }

@@ -80,10 +80,15 @@ public final class Planner {
     for (ImageLayerSpec l : spec.image().layers()) {
       LayerPlan previous = image.isEmpty() ? null : image.get(image.size() - 1);
       image.add(new ImageLayerPlan(l, previous == null ? "input" : previous.h(),
-          paramsBehind ? previous.dh() : null, l.isConv() ? ConvProduct.IM2COL : null));
+          paramsBehind ? previous.dh() : null, l.isConv() ? convProduct(spec) : null));
       paramsBehind |= l.isConv();
     }
     return image;
+  }
+
+  /** A conv layer's product: the Vector API kernels on the vector backend, else plain loops. */
+  private static ConvProduct convProduct(NetSpec spec) {
+    return spec.backend() == Backend.VECTOR ? ConvProduct.IM2COL_VECTOR : ConvProduct.IM2COL;
   }
 
   /**
