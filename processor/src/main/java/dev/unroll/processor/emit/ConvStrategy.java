@@ -18,6 +18,7 @@ interface ConvStrategy {
   static ConvStrategy of(ImageLayerPlan p) {
     return switch (p.product()) {
       case IM2COL -> new Im2colConv();
+      case DIRECT -> new DirectConv();
     };
   }
 

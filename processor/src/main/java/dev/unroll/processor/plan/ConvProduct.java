@@ -1,7 +1,8 @@
 package dev.unroll.processor.plan;
 
 /**
- * How a conv layer's product runs, per sample. Both give the same sums in the same order.
+ * How a conv layer's product runs, per sample. Both compute the same sums (in different orders).
+ * {@link ConvRule} chooses one per layer.
  */
 public enum ConvProduct {
   /**
@@ -9,5 +10,11 @@ public enum ConvProduct {
    * column per output position, then the product as axpys of whole rows (the shape C2
    * vectorizes); dW from the same windows transposed, dx through col2im.
    */
-  IM2COL
+  IM2COL,
+  /**
+   * Direct: the convolution's own loops, one (filter, channel) plane pair at a time, every tap
+   * that reaches an output in one expression and the padded borders split off at generation
+   * time; no copy of the windows.
+   */
+  DIRECT
 }
