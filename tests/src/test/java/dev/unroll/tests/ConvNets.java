@@ -35,6 +35,10 @@ final class ConvNets {
         Arguments.of("ConvPoolConvDenseSoftmax", (LongFunction<Model>) ConvGradSpecs_ConvPoolConvDenseSoftmaxNet::new),
         Arguments.of("ConvPoolConvDenseSvm", (LongFunction<Model>) ConvGradSpecs_ConvPoolConvDenseSvmNet::new),
         Arguments.of("PoolFirst", (LongFunction<Model>) ConvGradSpecs_PoolFirstNet::new),
-        Arguments.of("VectorConvNet", (LongFunction<Model>) ConvGradSpecs_VectorConvNetNet::new));
+        Arguments.of("VectorConvNet", (LongFunction<Model>) ConvGradSpecs_VectorConvNetNet::new),
+        Arguments.of("Stride2Behind", (LongFunction<Model>) ConvGradSpecs_Stride2BehindNet::new),
+        Arguments.of("Kernel5Stride2", (LongFunction<Model>) ConvGradSpecs_Kernel5Stride2Net::new),
+        Arguments.of("Kernel5Pad0", (LongFunction<Model>) ConvGradSpecs_Kernel5Pad0Net::new),
+        Arguments.of("Kernel1Pad1", (LongFunction<Model>) ConvGradSpecs_Kernel1Pad1Net::new));
   }
 }
