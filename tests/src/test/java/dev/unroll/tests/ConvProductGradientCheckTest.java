@@ -15,6 +15,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every spec of {@link ConvGradSpecs} under each conv product, whatever the planner would pick:
@@ -36,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConvProductGradientCheckTest {
   private static final Path SPECS = Path.of("src/main/java/dev/unroll/tests/ConvGradSpecs.java");
+  private static final Path WIDE = Path.of("src/main/java/dev/unroll/tests/ConvWideSpecs.java");
   private static final Map<String, ClassLoader> LOADERS = new ConcurrentHashMap<>();
   @TempDir static Path out;
 
@@ -58,6 +61,27 @@ class ConvProductGradientCheckTest {
     }
     eval.setTraining(false);
     ConvGradientCheckTest.check(name, eval, 0.0);
+  }
+
+  /** Wide layers (64 filters on 3x32x32, kernels 4 to 7): every method under 8,000 bytes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"direct", "im2col"})
+  void wideLayersKeepEveryMethodUnderTheHugeMethodLimit(String product) throws Exception {
+    Class<?> type = Class.forName("dev.unroll.tests." + product + ".ConvWideSpecs_WideNet", true,
+        LOADERS.computeIfAbsent(product, ConvProductGradientCheckTest::compile));
+    assertProduct(product, type);
+    Map<String, Integer> sizes = BytecodeSizeTest.codeSizes(type);
+    assertTrue(sizes.containsKey("conv3"), "found " + sizes.keySet());
+    sizes.forEach((method, size) -> assertTrue(size < 8000,
+        type.getSimpleName() + "." + method + " has " + size + " bytes of bytecode"));
+    Model net = net(type, 1);
+    float[][] x = new float[2][net.inputs()];
+    x[0][5] = 1;
+    net.forward(x, 2);
+    net.loss(new int[] {1, 2}, 2);
+    net.backward();
+    // the step ran through every layer: the first layer's filters have a finite gradient
+    assertTrue(Double.isFinite(net.params().get(0).floatGrads()[0][0]));
   }
 
   /** The option took: a direct network has the direct helpers and no window copies. */
@@ -90,16 +114,21 @@ class ConvProductGradientCheckTest {
     try {
       Path src = Files.createDirectories(out.resolve(product + "/src"));
       Path classes = Files.createDirectories(out.resolve(product + "/classes"));
-      Path spec = src.resolve("ConvGradSpecs.java");
-      Files.writeString(spec, Files.readString(SPECS).replace("package dev.unroll.tests;",
-          "package dev.unroll.tests." + product + ";"));
+      List<String> files = new ArrayList<>();
+      for (Path original : List.of(SPECS, WIDE)) {
+        Path copy = src.resolve(original.getFileName());
+        Files.writeString(copy, Files.readString(original).replace("package dev.unroll.tests;",
+            "package dev.unroll.tests." + product + ";"));
+        files.add(copy.toString());
+      }
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       String cp = System.getProperty("java.class.path");
       ByteArrayOutputStream messages = new ByteArrayOutputStream();
-      int rc = javac.run(null, messages, messages, "-d", classes.toString(), "-classpath", cp,
+      List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", cp,
           "-processorpath", cp, "-processor", "dev.unroll.processor.UnrollProcessor",
-          "--add-modules", "jdk.incubator.vector", "-Aunroll.convProduct=" + product,
-          spec.toString());
+          "--add-modules", "jdk.incubator.vector", "-Aunroll.convProduct=" + product));
+      args.addAll(files);
+      int rc = javac.run(null, messages, messages, args.toArray(String[]::new));
       assertEquals(0, rc, () -> "javac of " + SPECS + " with -Aunroll.convProduct=" + product
           + ":\n" + messages.toString(StandardCharsets.UTF_8));
       return new URLClassLoader(new URL[] {classes.toUri().toURL()},

@@ -90,7 +90,7 @@ public final class Planner {
       LayerPlan previous = image.isEmpty() ? null : image.get(image.size() - 1);
       image.add(new ImageLayerPlan(l, previous == null ? "input" : previous.h(),
           paramsBehind ? previous.dh() : null,
-          !l.isConv() ? null : forced != null ? forced : ConvRule.choose(l, spec)));
+          !l.isConv() ? null : forced != null ? forced : ConvRule.choose(l)));
       paramsBehind |= l.isConv();
     }
     return image;
