@@ -38,6 +38,8 @@ import javax.lang.model.element.Modifier;
 final class DirectConv implements ConvStrategy {
   /** Estimated bytecode of one helper method; the JIT compiles methods below 8,000 bytes. */
   static final int BUDGET = 4_000;
+  /** Estimated bytecode of one tap of a weight gradient or a strided input gradient. */
+  private static final int TAP_SIZE = 120;
 
   @Override
   public List<FieldSpec> fields(ImageLayerPlan p, Num t) {
@@ -96,9 +98,6 @@ final class DirectConv implements ConvStrategy {
     type.addMethod(sampleBackward(p, t, grad.size(), dx.size()));
     type.addMethod(rowSum(p, t));
   }
-
-  /** Estimated bytecode of one tap of a weight gradient or a strided input gradient. */
-  private static final int TAP_SIZE = 120;
 
   /** {@code convK(x, out, weights, bias)}: one sample's product, a (filter, channel) at a time. */
   private static MethodSpec product(ImageLayerPlan p, Num t, int parts) {
