@@ -4,23 +4,24 @@ import dev.unroll.processor.model.ImageLayerSpec;
 
 /**
  * Which product a conv layer gets, {@link ConvProduct#DIRECT} or {@link ConvProduct#IM2COL}, by
- * its fan-in, from measurements (BENCHMARKS.md, "Direct convolution against im2col (issue 13)").
- * The threshold is the one number here; re-measure it with the benchmarks built with {@code
- * -Dunroll.convProduct=direct} and {@code =im2col} whenever either product changes.
+ * its fan-in C k k, from measurements (BENCHMARKS.md, "Direct convolution against im2col (issue
+ * 13)"). The threshold is the one number here; re-measure it with the benchmarks built with
+ * {@code -Dunroll.convProduct=direct} and {@code =im2col} whenever either product changes.
  *
- * <p>Why fan-in: im2col's weight gradient runs its inner loop over the fan-in C k k (one row of
- * dW per filter), and its forward adds C k k window rows per filter; with a fan-in of 9 or 27 (a
- * first layer on 1 or 3 channels) that loop is too short for C2's vectors and the window copies
- * cost as much as the product, while the direct loops run over a whole output row. From a
- * fan-in of 144 on (16 channels, 3x3) im2col's long rows win: measured 2026-12-04 on a shared
- * 2-core machine (load 7-15), training steps at batch 64, direct against im2col: 1x28x28 -> 16
- * (fan-in 9) 122 against 294 ms, 3x32x32 -> 32 (27) 279 against 321 ms, 16x14x14 -> 32 (144)
- * 349 against 363 ms, 32x32x32 -> 32 (288) 3.6 against 1.2 s, 64x16x16 -> 64 (576) 4.8 against
- * 0.9 s.
+ * <p>Measured 2026-12-04 (thread CPU time per step, so a busy neighbour's time slices do not
+ * count; load average 10-16 on 2 cores), direct against im2col: training at batch 64, 1x28x28 ->
+ * 16 (fan-in 9) 15.6 against 12.5-16.5 ms, 16x14x14 -> 32 (144) 66.6 against 18.2-19.2 ms,
+ * 3x32x32 -> 32 (27) 73.9 against 38.0 ms, 64x16x16 -> 64 (576) 698 against 146 ms; W7 (batch 1,
+ * evaluation) 224 against 108 us. Direct won no shape, so no fan-in runs direct by default: its
+ * inner loops run over one output row (14-32 values, a vector pass or two and scalar ends) and
+ * its weight gradient sums per tap, where im2col's run over a whole plane or the fan-in.
  */
 final class ConvRule {
-  /** Largest fan-in (C k k) whose conv layer runs direct: W5's and W6's first layers (9, 27). */
-  static final int DIRECT_MAX_FAN_IN = 27;
+  /**
+   * Largest fan-in (C k k) whose conv layer runs direct; 0: none (measured above). A first layer
+   * on 1 channel (fan-in 9) was the closest, within the noise of the measurement.
+   */
+  static final int DIRECT_MAX_FAN_IN = 0;
 
   private ConvRule() {}
 
