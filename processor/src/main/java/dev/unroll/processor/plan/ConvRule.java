@@ -10,9 +10,9 @@ import dev.unroll.processor.model.ImageLayerSpec;
  *
  * <p>Measured 2026-12-04 (thread CPU time per step, so a busy neighbour's time slices do not
  * count; load average 10-16 on 2 cores), direct against im2col: training at batch 64, 1x28x28 ->
- * 16 (fan-in 9) 15.6 against 12.5-16.5 ms, 16x14x14 -> 32 (144) 66.6 against 18.2-19.2 ms,
- * 3x32x32 -> 32 (27) 73.9 against 38.0 ms, 64x16x16 -> 64 (576) 698 against 146 ms; W7 (batch 1,
- * evaluation) 224 against 108 us. Direct won no shape, so no fan-in runs direct by default: its
+ * 16 (fan-in 9) 15.2-15.6 against 12.5-16.5 ms, 16x14x14 -> 32 (144) 63-67 against 18-19 ms,
+ * 3x32x32 -> 32 (27) 74-87 against 38-52 ms, 64x16x16 -> 64 (576) 642-698 against 146-175 ms;
+ * W7 (batch 1, evaluation) 224-227 against 79-108 us. Direct won no shape, so no fan-in runs direct by default: its
  * inner loops run over one output row (14-32 values, a vector pass or two and scalar ends) and
  * its weight gradient sums per tap, where im2col's run over a whole plane or the fan-in.
  */
