@@ -12,6 +12,7 @@ import dev.unroll.processor.check.SpecChecker;
 import dev.unroll.processor.emit.ClassEmitter;
 import dev.unroll.processor.emit.ClassLimits;
 import dev.unroll.processor.model.NetSpec;
+import dev.unroll.processor.plan.ConvProduct;
 import dev.unroll.processor.plan.NetPlan;
 import dev.unroll.processor.plan.Planner;
 import dev.unroll.processor.read.LocalSpecs;
@@ -51,9 +52,16 @@ import javax.lang.model.element.TypeElement;
 public final class UnrollProcessor extends AbstractProcessor {
   /** {@code -Aunroll.backend=plain|vector}: the backend of specs that do not name one. */
   static final String BACKEND_OPTION = "unroll.backend";
+  /**
+   * {@code -Aunroll.convProduct=direct|im2col}: every conv layer's product, instead of the
+   * planner's choice by shape (for measuring one against the other, or a machine where the
+   * planner's measured choice is slower).
+   */
+  static final String CONV_PRODUCT_OPTION = "unroll.convProduct";
   private static final List<String> SPEC_ANNOTATIONS =
       List.of("dev.unroll.spec.Network", "dev.unroll.spec.Layer", "dev.unroll.spec.Layers");
   private Backend defaultBackend;
+  private Optional<ConvProduct> convProduct;
   private Trees trees;
   /** Classes generated in earlier rounds, with their specs: a later spec must not take one. */
   private final Map<String, String> generated = new HashMap<>();
@@ -71,7 +79,7 @@ public final class UnrollProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(BACKEND_OPTION);
+    return Set.of(BACKEND_OPTION, CONV_PRODUCT_OPTION);
   }
 
   @Override
@@ -93,6 +101,7 @@ public final class UnrollProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (defaultBackend == null) {
       defaultBackend = backendOption();
+      convProduct = convProductOption();
     }
     warnAboutLocalSpecs(round);
     Set<Element> specs = new LinkedHashSet<>();
@@ -154,7 +163,8 @@ public final class UnrollProcessor extends AbstractProcessor {
     boolean vectorApiReadable = processingEnv.getElementUtils()
         .getTypeElement("jdk.incubator.vector.FloatVector") != null;
     Report emitted = new Report();
-    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, emitted, type);
+    NetPlan plan = Planner.plan(spec.get(), vectorApiReadable, convProduct.orElse(null),
+        emitted, type);
     JavaFile file = ClassEmitter.emit(plan, type, javaLangNamesTaken(type));
     ClassLimits.check(plan, file.typeSpec(), emitted, type);
     // the spec's methods against all the generated ones, private helpers included
@@ -236,6 +246,24 @@ public final class UnrollProcessor extends AbstractProcessor {
         report.add(Message.BAD_OPTION, null, null, null, value);
         printer().print(report);
         return Backend.PLAIN;
+    }
+  }
+
+  private Optional<ConvProduct> convProductOption() {
+    String value = processingEnv.getOptions().get(CONV_PRODUCT_OPTION);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "direct":
+        return Optional.of(ConvProduct.DIRECT);
+      case "im2col":
+        return Optional.of(ConvProduct.IM2COL);
+      default:
+        Report report = new Report();
+        report.add(Message.BAD_CONV_PRODUCT_OPTION, null, null, null, value);
+        printer().print(report);
+        return Optional.empty();
     }
   }
 }

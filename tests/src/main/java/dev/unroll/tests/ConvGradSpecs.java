@@ -12,7 +12,8 @@ import dev.unroll.spec.Precision;
 /**
  * Conv networks in double precision for the gradient checks: every activation with and without
  * spatial batch norm (2x6x6 -> conv 3x3 pad 1 -> max pool -> dense), strides 1 and 2, pads 0, 1
- * and 2, kernels 1, 3 and 5, average pooling, conv -> pool -> conv -> dense -> softmax and SVM,
+ * and 2, kernels 1, 3 and 5 (each stride and kernel also behind another conv layer, so that its
+ * input gradient is checked), average pooling, conv -> pool -> conv -> dense -> softmax and SVM,
  * a pool on the input, and the vector backend. Generated classes are {@code
  * ConvGradSpecs_<Name>Net}.
  */
@@ -229,6 +230,38 @@ final class ConvGradSpecs {
       batchNorm = true)
   @Layer(units = 3)
   interface VectorConvPoolConv {}
+
+  /** stride 2 behind a conv layer, so its input gradient (each tap scattered) is checked. */
+  @Network(inputs = 98, shape = {2, 7, 7}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 3, stride = 2, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Stride2Behind {}
+
+  /** a 5x5 kernel with stride 2 and pad 1 behind a 1x1 conv (input gradients of both). */
+  @Network(inputs = 81, shape = {1, 9, 9}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 5, stride = 2, pad = 1, batchNorm = true, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Kernel5Stride2 {}
+
+  /** a 5x5 kernel without pad, stride 1, behind a conv (the flipped kernel's full padding). */
+  @Network(inputs = 64, shape = {1, 8, 8}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 5, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Kernel5Pad0 {}
+
+  /** a 1x1 conv with pad 1 behind a conv: the border is all padding (output = bias). */
+  @Network(inputs = 32, shape = {2, 4, 4}, loss = Loss.SOFTMAX,
+      precision = Precision.DOUBLE, maxBatch = 8)
+  @Layer(kind = LayerKind.CONV, filters = 2, size = 3, pad = 1, activation = Activation.TANH)
+  @Layer(kind = LayerKind.CONV, filters = 3, size = 1, pad = 1, activation = Activation.TANH)
+  @Layer(units = 3)
+  interface Kernel1Pad1 {}
 
   /** a 1x1 conv before a max pool, so the pool's input gradient is visible (for ties). */
   @Network(inputs = 16, shape = {1, 4, 4}, loss = Loss.SOFTMAX,

@@ -38,6 +38,10 @@ final class ConvNets {
         Arguments.of("VectorConvNet", (LongFunction<Model>) ConvGradSpecs_VectorConvNetNet::new),
         Arguments.of("VectorConvConv", (LongFunction<Model>) ConvGradSpecs_VectorConvConvNet::new),
         Arguments.of("VectorConvPoolConv",
-            (LongFunction<Model>) ConvGradSpecs_VectorConvPoolConvNet::new));
+            (LongFunction<Model>) ConvGradSpecs_VectorConvPoolConvNet::new),
+        Arguments.of("Stride2Behind", (LongFunction<Model>) ConvGradSpecs_Stride2BehindNet::new),
+        Arguments.of("Kernel5Stride2", (LongFunction<Model>) ConvGradSpecs_Kernel5Stride2Net::new),
+        Arguments.of("Kernel5Pad0", (LongFunction<Model>) ConvGradSpecs_Kernel5Pad0Net::new),
+        Arguments.of("Kernel1Pad1", (LongFunction<Model>) ConvGradSpecs_Kernel1Pad1Net::new));
   }
 }

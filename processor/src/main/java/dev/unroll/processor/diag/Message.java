@@ -75,6 +75,9 @@ public enum Message {
           + " dependency dev.unroll:unroll-vector, or use backend PLAIN"),
   BAD_OPTION(ERROR, "UnrollBadOption",
       "processor option unroll.backend=%s is not one of plain, vector; fix -Aunroll.backend"),
+  BAD_CONV_PRODUCT_OPTION(ERROR, "UnrollBadOption",
+      "processor option unroll.convProduct=%s is not one of direct, im2col; fix"
+          + " -Aunroll.convProduct or leave it out (the planner then picks per layer)"),
   ZERO_INIT(WARNING, "UnrollZeroInit",
       "layer %d starts with all-zero weights: every unit computes the same thing and symmetry"
           + " never breaks; use XAVIER, or HE for ReLU"),

@@ -19,6 +19,7 @@ interface ConvStrategy {
     return switch (p.product()) {
       case IM2COL -> new Im2colConv();
       case IM2COL_VECTOR -> new VectorIm2colConv();
+      case DIRECT -> new DirectConv();
     };
   }
 

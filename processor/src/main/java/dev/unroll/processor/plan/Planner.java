@@ -45,7 +45,16 @@ public final class Planner {
    */
   public static NetPlan plan(NetSpec spec, boolean vectorApiReadable, Report report,
       Element where) {
-    List<LayerPlan> image = image(spec);
+    return plan(spec, vectorApiReadable, null, report, where);
+  }
+
+  /**
+   * As {@link #plan(NetSpec, boolean, Report, Element)}, every conv layer's product {@code
+   * convProduct} when not null (the processor option {@code unroll.convProduct}).
+   */
+  public static NetPlan plan(NetSpec spec, boolean vectorApiReadable, ConvProduct convProduct,
+      Report report, Element where) {
+    List<LayerPlan> image = image(spec, convProduct);
     LayerPlan lastImage = image.isEmpty() ? null : image.get(image.size() - 1);
     List<LayerSpec> specs = spec.layers();
     List<DensePlan> layers = new ArrayList<>();
@@ -74,21 +83,17 @@ public final class Planner {
    * The conv and pooling layers, each reading the one before. Only a layer with parameters
    * behind it computes an input gradient: a pool on the network's input passes nothing back.
    */
-  private static List<LayerPlan> image(NetSpec spec) {
+  private static List<LayerPlan> image(NetSpec spec, ConvProduct forced) {
     List<LayerPlan> image = new ArrayList<>();
     boolean paramsBehind = false;
     for (ImageLayerSpec l : spec.image().layers()) {
       LayerPlan previous = image.isEmpty() ? null : image.get(image.size() - 1);
       image.add(new ImageLayerPlan(l, previous == null ? "input" : previous.h(),
-          paramsBehind ? previous.dh() : null, l.isConv() ? convProduct(spec) : null));
+          paramsBehind ? previous.dh() : null,
+          l.isConv() ? ConvRule.choose(l, spec.backend(), forced) : null));
       paramsBehind |= l.isConv();
     }
     return image;
-  }
-
-  /** A conv layer's product: the Vector API kernels on the vector backend, else plain loops. */
-  private static ConvProduct convProduct(NetSpec spec) {
-    return spec.backend() == Backend.VECTOR ? ConvProduct.IM2COL_VECTOR : ConvProduct.IM2COL;
   }
 
   /**
