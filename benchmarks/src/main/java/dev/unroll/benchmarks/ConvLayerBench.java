@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConvLayerBench {
+  /** W5's and W6's training batch. */
+  static final int BATCH = 64;
+
   /** The layer's shape, a name of {@link ConvLayerSpecs}. */
   @Param({"W5c1", "W5c2", "W6c1", "W6c2", "W6c3", "W6c4", "S2", "K5", "K1"})
   public String shape;
@@ -53,8 +56,8 @@ public class ConvLayerBench {
       case "K1" -> new ConvLayerSpecs_K1Net(Workload.WEIGHT_SEED);
       default -> throw new IllegalArgumentException("no conv layer shape " + shape);
     };
-    xs = ConvBench.inputs(net.inputs(), ConvBench.BATCH);
-    one = ConvBench.inputs(net.inputs(), 1);
+    xs = inputs(net.inputs(), BATCH);
+    one = inputs(net.inputs(), 1);
     ys = new int[Workload.BATCHES][];
     for (int k = 0; k < Workload.BATCHES; k++) {
       ys[k] = Workload.Data.linearLabels(xs[k], 10, 11);
@@ -71,8 +74,8 @@ public class ConvLayerBench {
   private double train() {
     int k = next;
     next = (k + 1) & (Workload.BATCHES - 1);
-    net.forward(xs[k], ConvBench.BATCH);
-    double loss = net.loss(ys[k], ConvBench.BATCH);
+    net.forward(xs[k], BATCH);
+    double loss = net.loss(ys[k], BATCH);
     net.backward();
     net.sgdStep(Workload.LEARNING_RATE);
     return loss;
@@ -83,5 +86,14 @@ public class ConvLayerBench {
     next = (k + 1) & (Workload.BATCHES - 1);
     net.forward(one[k], 1);
     return net.predict(0);
+  }
+
+  /** {@link Workload#BATCHES} batches of N(0, 1) pixels, each from its own seed, as W5-W7 use. */
+  private static float[][][] inputs(int inputs, int batch) {
+    float[][][] xs = new float[Workload.BATCHES][][];
+    for (int k = 0; k < Workload.BATCHES; k++) {
+      xs[k] = Workload.Data.gaussian(batch, inputs, 100 + k);
+    }
+    return xs;
   }
 }
